@@ -1,0 +1,120 @@
+/**
+ * The build as one pure function: manifest and document texts in, output files and diagnostics
+ * out. Only cli.ts touches the file system.
+ */
+import { PARSERS } from './parsers/index.ts';
+import { parseIanaRegistry, parseUnofficialRegistry, type Registries } from './registry.ts';
+import { compareClaims, sourceOrder } from './dataset.ts';
+import { buildRecords } from './reconcile/records.ts';
+import { assertValid } from './schemas.ts';
+import { toJson } from './order.ts';
+import type { ManifestEntry } from './manifest.ts';
+import type { Claim, Diagnostic, SkippedLines, SourceDocument } from './types.ts';
+
+export interface LoadedSource {
+  entry: ManifestEntry;
+  /** Path for messages, e.g. `sources/foo.txt`. */
+  path: string;
+  text: string;
+}
+
+export interface BuildInput {
+  sources: LoadedSource[];
+  /** Diagnostics from loading (unreadable files and the like). */
+  diagnostics?: Diagnostic[];
+}
+
+export interface SourceAccounting {
+  source: string;
+  path: string;
+  skipped: SkippedLines[];
+  claims: Claim[];
+}
+
+export interface BuildResult {
+  /** Output files, relative to out/, with their exact contents. */
+  files: Map<string, string>;
+  claims: Claim[];
+  diagnostics: Diagnostic[];
+  accounting: SourceAccounting[];
+}
+
+const STAGE_TIMES: Record<string, number> = {};
+export function stageTimes(): Record<string, number> {
+  return { ...STAGE_TIMES };
+}
+function timed<T>(stage: string, fn: () => T): T {
+  const start = performance.now();
+  try {
+    return fn();
+  } finally {
+    STAGE_TIMES[stage] = (STAGE_TIMES[stage] ?? 0) + performance.now() - start;
+  }
+}
+
+export function build(input: BuildInput): BuildResult {
+  for (const key of Object.keys(STAGE_TIMES)) delete STAGE_TIMES[key];
+  const manifest = input.sources.map((s) => s.entry);
+  const order = sourceOrder(manifest);
+  const trust = new Map(manifest.map((m) => [m.id, m.trust]));
+  const diagnostics: Diagnostic[] = [...(input.diagnostics ?? [])];
+  const claims: Claim[] = [];
+  const accounting: SourceAccounting[] = [];
+  const registries: Registries = { iana: new Map(), unassigned: [], unofficial: new Map() };
+
+  timed('parse', () => {
+    for (const source of input.sources) {
+      const { entry } = source;
+      if (entry.format === 'iana-registry') {
+        Object.assign(registries, parseIanaRegistry(source.text, source.path), { ianaSource: entry.id });
+        continue;
+      }
+      if (entry.format === 'unofficial-registry') {
+        registries.unofficial = parseUnofficialRegistry(source.text, source.path);
+        registries.unofficialSource = entry.id;
+        continue;
+      }
+      const doc: SourceDocument = { source: { ...entry, format: entry.format }, path: source.path, text: source.text };
+      const result = PARSERS[entry.format](doc);
+      claims.push(...result.claims);
+      diagnostics.push(...result.diagnostics);
+      accounting.push({ source: entry.id, path: source.path, skipped: result.skipped, claims: result.claims });
+    }
+  });
+  claims.sort((a, b) => compareClaims(a, b, order));
+
+  const { codes, classes } = timed('reconcile', () => buildRecords(claims, registries, { order, trust, rejected: new Map() }));
+
+  const sourcesList = manifest.map((m) => ({
+    id: m.id,
+    file: m.file,
+    format: m.format,
+    lang: m.lang,
+    title: m.title,
+    ...(m.url ? { url: m.url } : {}),
+  }));
+  const claimsFile = { sources: sourcesList, claims, diagnostics: sortDiagnostics(diagnostics, order) };
+  const dataset = { sources: sourcesList, classes, codes };
+
+  const files = new Map<string, string>();
+  timed('validate', () => {
+    assertValid('claims', claimsFile, 'out/claims.json');
+    assertValid('dataset', dataset, 'out/http-status-codes.json');
+  });
+  timed('emit', () => {
+    files.set('claims.json', toJson(claimsFile));
+    files.set('http-status-codes.json', toJson(dataset));
+  });
+  return { files, claims, diagnostics: claimsFile.diagnostics, accounting };
+}
+
+export function sortDiagnostics(diagnostics: Diagnostic[], order: Map<string, number>): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      (order.get(a.source) ?? 1e9) - (order.get(b.source) ?? 1e9) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+  );
+}

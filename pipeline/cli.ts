@@ -1,0 +1,171 @@
+/**
+ * npm run build-data [-- --sources DIR --out DIR --check --strict --explain --debug --quiet]
+ * Reads the sources folder, builds, prints problems the way linters do, and replaces out/ only
+ * when everything validated.
+ */
+import { parseArgs } from 'node:util';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { reporter } from 'vfile-reporter';
+import { build, type BuildResult } from './build.ts';
+import { BuildError } from './errors.ts';
+import { loadSources } from './load.ts';
+import type { Diagnostic } from './types.ts';
+
+const USAGE = `Usage: npm run build-data -- [options]
+
+  --sources DIR   folder with manifest.json and the documents (default: sources)
+  --out DIR       folder to write (default: out)
+  --check         build in memory and compare with --out; exit 1 when it is stale
+  --strict        fail when open error-severity findings remain
+  --explain       print, per source, how every line was accounted for
+  --quiet         print only warnings and errors
+  --debug         print stack traces for unexpected errors
+  --help          show this help`;
+
+export interface CliOptions {
+  sources: string;
+  out: string;
+  check: boolean;
+  strict: boolean;
+  explain: boolean;
+  quiet: boolean;
+  debug: boolean;
+}
+
+function parseCli(argv: string[]): CliOptions | 'help' {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      sources: { type: 'string', default: 'sources' },
+      out: { type: 'string', default: 'out' },
+      check: { type: 'boolean', default: false },
+      strict: { type: 'boolean', default: false },
+      explain: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+      debug: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) return 'help';
+  return values as CliOptions;
+}
+
+/** Diagnostics as vfile messages, so vfile-reporter prints file:line:column severity message rule. */
+export function report(diagnostics: Diagnostic[], quiet: boolean): string {
+  const files = new Map<string, VFile>();
+  for (const d of diagnostics) {
+    let file = files.get(d.file);
+    if (!file) files.set(d.file, (file = new VFile({ path: d.file })));
+    const message = file.message(d.message, {
+      place: { start: { line: d.line, column: d.column }, end: { line: d.endLine ?? d.line, column: d.column } },
+      ruleId: d.ruleId,
+      source: 'atlas',
+    });
+    message.fatal = d.severity === 'error' ? true : d.severity === 'warning' ? false : undefined;
+  }
+  return reporter([...files.values()], { quiet, verbose: false });
+}
+
+function listFiles(dir: string, prefix = ''): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const rel = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+    if (entry.isDirectory()) out.push(...listFiles(path.join(dir, entry.name), rel));
+    else out.push(rel);
+  }
+  return out.sort();
+}
+
+/** Compare the build with what is in `outDir`; returns the differences, empty when up to date. */
+export function compareWithOut(result: BuildResult, outDir: string): string[] {
+  const differences: string[] = [];
+  const existing = new Set(listFiles(outDir));
+  for (const [file, content] of result.files) {
+    if (!existing.has(file)) differences.push(`missing: ${file}`);
+    else if (readFileSync(path.join(outDir, file), 'utf8') !== content) differences.push(`changed: ${file}`);
+    existing.delete(file);
+  }
+  for (const file of existing) differences.push(`not produced by the build: ${file}`);
+  return differences;
+}
+
+/** Write every file into a fresh folder beside outDir, then swap it in: out/ is never half-written. */
+export function writeOut(result: BuildResult, outDir: string): void {
+  const parent = path.dirname(path.resolve(outDir));
+  const base = path.basename(path.resolve(outDir));
+  const staging = path.join(parent, `.${base}.staging-${process.pid}`);
+  const previous = path.join(parent, `.${base}.previous-${process.pid}`);
+  rmSync(staging, { recursive: true, force: true });
+  for (const [file, content] of result.files) {
+    const target = path.join(staging, file);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, content);
+  }
+  mkdirSync(staging, { recursive: true });
+  const hadOut = existsSync(outDir);
+  if (hadOut) renameSync(outDir, previous);
+  renameSync(staging, outDir);
+  if (hadOut) rmSync(previous, { recursive: true, force: true });
+}
+
+export function main(argv: string[]): number {
+  let options: CliOptions | 'help';
+  try {
+    options = parseCli(argv);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (options === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  try {
+    const loaded = loadSources(options.sources);
+    const result = build({ sources: loaded.sources, diagnostics: loaded.diagnostics });
+    const printed = report(result.diagnostics, options.quiet);
+    if (printed !== '') process.stderr.write(`${printed}\n`);
+    if (options.explain) process.stdout.write(explain(result));
+    if (options.check) {
+      const differences = compareWithOut(result, options.out);
+      if (differences.length > 0) {
+        process.stderr.write(`${options.out}/ is stale; run \`npm run build-data\`:\n${differences.map((d) => `  ${d}`).join('\n')}\n`);
+        return 1;
+      }
+      process.stderr.write(`${options.out}/ is up to date (${result.files.size} files)\n`);
+      return 0;
+    }
+    writeOut(result, options.out);
+    process.stderr.write(`wrote ${result.files.size} files to ${options.out}/ (${result.claims.length} claims)\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof BuildError) {
+      process.stderr.write(`error: ${error.format()}\n`);
+      if (options.debug) process.stderr.write(`${error.stack}\n`);
+      return 1;
+    }
+    process.stderr.write(`internal error: ${(error as Error).message}\n${options.debug ? (error as Error).stack : 'run with --debug for a stack trace'}\n`);
+    return 70;
+  }
+}
+
+/** Per source: how many lines became claims, and which were skipped and why. */
+export function explain(result: BuildResult): string {
+  const out: string[] = [];
+  for (const a of result.accounting) {
+    const claimed = new Set<number>();
+    for (const c of a.claims) for (let l = c.line; l <= c.endLine; l++) claimed.add(l);
+    out.push(`${a.path}: ${a.claims.length} claims covering ${claimed.size} lines; ${a.skipped.length} skipped blocks`);
+    for (const s of a.skipped) out.push(`  ${s.line === s.endLine ? s.line : `${s.line}-${s.endLine}`}: ${s.reason} (${s.detail})`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+  process.exitCode = main(process.argv.slice(2));
+}

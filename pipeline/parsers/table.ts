@@ -1,0 +1,229 @@
+/**
+ * Plain-text pipe tables, as pasted from web pages: the delimiter row may not match the header,
+ * cells run over several lines (the row ends at a line that ends with a pipe), category rows carry
+ * no code, code cells carry stray punctuation, and a cell may hold a second entry run into it.
+ */
+import { readCodeToken, classOf } from '../text/codes.ts';
+import type { ParseResult, Parser, SourceDocument } from '../types.ts';
+import { ParseContext } from './context.ts';
+import { findEmbeddedEntries, inferColumnRoles, splitNameAndTags, type ColumnRole } from './entries.ts';
+
+interface CellPart {
+  text: string;
+  /** Offset of `text` in the document. */
+  offset: number;
+}
+
+interface Cell {
+  parts: CellPart[];
+}
+
+interface Row {
+  cells: Cell[];
+  line: number;
+  endLine: number;
+  /** The last cell has not been closed by a pipe yet. */
+  open: boolean;
+}
+
+const DELIMITER = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/u;
+const SENTENCE_END = /[.!?。！？:;：]$/u;
+
+/** Split a line at unescaped pipes, keeping each piece's offset; `closed` when it ends with a pipe. */
+function splitPipes(line: string, lineOffset: number): { pieces: CellPart[]; closed: boolean; hasPipe: boolean } {
+  const pieces: CellPart[] = [];
+  let start = 0;
+  let hasPipe = false;
+  for (let i = 0; i <= line.length; i++) {
+    const ch = line[i];
+    if (ch === '\\' && line[i + 1] === '|') {
+      i++;
+      continue;
+    }
+    if (ch === '|' || i === line.length) {
+      if (ch === '|') hasPipe = true;
+      pieces.push(trimPart(line.slice(start, i).replace(/\\\|/g, '|'), lineOffset + start));
+      start = i + 1;
+    }
+  }
+  const closed = /\|\s*$/u.test(line) && hasPipe;
+  if (closed) pieces.pop();
+  if (hasPipe && /^\s*\|/u.test(line)) pieces.shift();
+  return { pieces, closed, hasPipe };
+}
+
+function trimPart(text: string, offset: number): CellPart {
+  const lead = text.length - text.trimStart().length;
+  return { text: text.trim(), offset: offset + lead };
+}
+
+function cellText(cell: Cell | undefined): string {
+  if (!cell) return '';
+  let out = '';
+  for (const part of cell.parts) {
+    if (part.text === '') continue;
+    out = out === '' ? part.text : `${out}${SENTENCE_END.test(out) ? '\n' : ' '}${part.text}`;
+  }
+  return out;
+}
+
+/** Offset in the document of index `i` of cellText(cell). */
+function cellOffset(cell: Cell, i: number): number {
+  let seen = 0;
+  for (const part of cell.parts) {
+    if (part.text === '') continue;
+    if (seen > 0) seen += 1;
+    if (i < seen + part.text.length) return part.offset + Math.max(0, i - seen);
+    seen += part.text.length;
+  }
+  return cell.parts[cell.parts.length - 1]?.offset ?? 0;
+}
+
+export const parseTable: Parser = (doc: SourceDocument): ParseResult => {
+  const ctx = new ParseContext(doc);
+  const lines = ctx.lines;
+  let offset = 0;
+  const offsets = lines.map((l) => {
+    const o = offset;
+    offset += l.length + 1;
+    return o;
+  });
+
+  let i = 0;
+  while (i < lines.length && !lines[i]!.includes('|')) i++;
+  if (i > 0 && lines.slice(0, i).some((l) => l.trim() !== '')) {
+    ctx.skip(1, i, 'preamble', 'text before the table');
+  }
+  if (i >= lines.length) {
+    ctx.diag('error', 'table/no-table', 'No pipe table found: no line contains `|`', 1);
+    return ctx.result();
+  }
+  const header = splitPipes(lines[i]!, offsets[i]!);
+  const columnCount = header.pieces.length;
+  ctx.skip(i + 1, i + 1, 'header', `table header (${columnCount} columns)`);
+  i++;
+  while (i < lines.length && lines[i]!.trim() === '') i++;
+  if (i < lines.length && DELIMITER.test(lines[i]!)) {
+    const delimiterColumns = lines[i]!.split('|').filter((p) => /-/.test(p)).length;
+    ctx.skip(i + 1, i + 1, 'delimiter', 'table delimiter row');
+    if (delimiterColumns !== columnCount) {
+      ctx.diag(
+        'info',
+        'table/delimiter-mismatch',
+        `Delimiter row has ${delimiterColumns} column(s) but the header has ${columnCount}: not a GFM table, read as a plain pipe table`,
+        i + 1,
+      );
+    }
+    i++;
+  } else {
+    ctx.diag('info', 'table/no-delimiter', 'No delimiter row after the header', i);
+  }
+
+  const rows: Row[] = [];
+  let current: Row | undefined;
+  const isComplete = (row: Row) => !row.open && row.cells.length >= columnCount;
+  for (; i < lines.length; i++) {
+    const line = lines[i]!;
+    const lineNo = i + 1;
+    if (line.trim() === '') continue;
+    const { pieces, closed, hasPipe } = splitPipes(line, offsets[i]!);
+    const startsRow = hasPipe && readCodeToken(pieces[0]?.text ?? '').kind !== 'none';
+    if (current && (current.open || (!isComplete(current) && !startsRow))) {
+      // Continuation: the first piece goes on in the open cell, or opens the next one.
+      const [first, ...rest] = pieces;
+      if (first && current.open) current.cells[current.cells.length - 1]!.parts.push(first);
+      else if (first) current.cells.push({ parts: [first] });
+      for (const p of rest) current.cells.push({ parts: [p] });
+      current.open = !closed;
+      current.endLine = lineNo;
+      continue;
+    }
+    if (current && !hasPipe) {
+      ctx.diag('warning', 'table/stray-line', 'Line without a pipe after a complete row: kept as part of the row’s last cell', lineNo);
+      current.cells[current.cells.length - 1]!.parts.push(pieces[0]!);
+      current.endLine = lineNo;
+      continue;
+    }
+    current = { cells: pieces.map((p) => ({ parts: [p] })), line: lineNo, endLine: lineNo, open: !closed };
+    rows.push(current);
+  }
+  if (current?.open) {
+    ctx.diag('warning', 'table/unclosed-row', 'The last row never closes with a pipe; the file may be truncated', current.endLine);
+  }
+
+  const roles: ColumnRole[] =
+    doc.source.options.columns ?? inferColumnRoles(rows.map((r) => r.cells.map((c) => cellText(c))), columnCount);
+  const codeColumn = Math.max(0, roles.indexOf('code'));
+  let pendingHeadings: Row[] = [];
+
+  for (const row of rows) {
+    const texts = row.cells.map((c) => cellText(c));
+    const token = readCodeToken(texts[codeColumn] ?? '');
+    const codeCell = row.cells[codeColumn];
+    const codeColumnNo = codeCell ? ctx.index.point(codeCell.parts[0]!.offset).column : 1;
+    if (token.kind === 'none') {
+      const others = texts.filter((_, c) => c !== codeColumn && (texts[c] ?? '') !== '');
+      if (others.length === 0 && (texts[codeColumn] ?? '') !== '') {
+        pendingHeadings.push(row);
+      } else {
+        ctx.diag('warning', 'table/row-without-code', 'Row has no status code; its text is kept only in this message', row.line, 1, {
+          endLine: row.endLine,
+        });
+      }
+      continue;
+    }
+    if (token.kind === 'invalid') {
+      ctx.diag('error', 'code/invalid', `\`${token.token}\` is not a status code (${token.reason}); the row is not read as an entry`, row.line, codeColumnNo, {
+        endLine: row.endLine,
+      });
+      continue;
+    }
+    const code = token.code;
+    for (const heading of pendingHeadings) {
+      const cell = heading.cells[codeColumn]!;
+      const at = ctx.index.point(cell.parts[0]!.offset);
+      ctx.claim({ code: classOf(code), field: 'class-name', raw: cellText(cell), line: heading.line, column: at.column });
+    }
+    pendingHeadings = [];
+    if (token.stray !== '') {
+      ctx.diag('info', 'code/stray-punctuation', `Code cell \`${texts[codeColumn]}\` has stray punctuation; read as ${code}`, row.line, codeColumnNo, { code });
+    }
+    if (row.cells.length > columnCount) {
+      ctx.diag('warning', 'table/extra-cells', `Row has ${row.cells.length} cells, the header ${columnCount}; the extra cells are read as part of the last column`, row.line, 1, { code, endLine: row.endLine });
+      const last = row.cells[columnCount - 1]!;
+      for (const extra of row.cells.splice(columnCount)) last.parts.push(...extra.parts);
+    }
+    row.cells.forEach((cell, c) => {
+      const role = roles[c] ?? 'description';
+      if (role === 'code' || role === 'ignore') return;
+      const text = cellText(cell);
+      if (text === '') return;
+      const start = ctx.index.point(cell.parts.find((p) => p.text !== '')!.offset);
+      const end = c === row.cells.length - 1 ? row.endLine : ctx.index.point(cell.parts[cell.parts.length - 1]!.offset).line;
+      if (role === 'name') {
+        const { name, tags, unbalanced } = splitNameAndTags(text);
+        if (unbalanced) ctx.diag('warning', 'name/unbalanced-parentheses', `Unbalanced parentheses in name \`${text}\``, start.line, start.column, { code });
+        ctx.claim({ code, field: 'name', raw: name, line: start.line, column: start.column, endLine: end, tags, excerpt: ctx.rawLines(row.line, row.endLine) });
+        return;
+      }
+      const embedded = findEmbeddedEntries(text, code);
+      const own = embedded.length > 0 ? text.slice(0, embedded[0]!.index).trim() : text;
+      ctx.claim({ code, field: 'description', raw: own, line: start.line, column: start.column, endLine: end, excerpt: ctx.rawLines(row.line, row.endLine) });
+      for (const entry of embedded) {
+        const at = ctx.index.point(cellOffset(cell, entry.index));
+        const descAt = ctx.index.point(cellOffset(cell, entry.descriptionIndex));
+        const excerpt = text.slice(entry.index, entry.descriptionIndex + entry.description.length);
+        ctx.diag('warning', 'entry/embedded', `Entry for ${entry.code} (\`${entry.name}\`) found inside the text of ${code}; split out as its own entry`, at.line, at.column, {
+          code: entry.code,
+          excerpt,
+        });
+        ctx.claim({ code: entry.code, field: 'name', raw: entry.name, line: at.line, column: at.column, excerpt, embeddedIn: code });
+        ctx.claim({ code: entry.code, field: 'description', raw: entry.description, line: descAt.line, column: descAt.column, excerpt, embeddedIn: code });
+      }
+    });
+  }
+  for (const heading of pendingHeadings) {
+    ctx.skip(heading.line, heading.endLine, 'heading', 'category row with no entries after it');
+  }
+  return ctx.result();
+};

@@ -1,0 +1,98 @@
+/**
+ * The authorities: the IANA status code registry (its own CSV shape, `Value,Description,Reference`,
+ * as published) and the list of unofficial and historical codes (`Value,Name,Origin,Note`).
+ * Lifecycle words in the registry's description, `(Unused)` or `(OBSOLETED)`, become a status.
+ */
+import { parse } from 'csv-parse/sync';
+import { BuildError } from './errors.ts';
+
+export type RegistryStatus = 'registered' | 'unused' | 'obsoleted' | 'temporary';
+
+export interface RegistryEntry {
+  code: string;
+  /** Canonical English name, lifecycle words removed; null when nothing but a lifecycle word remains. */
+  name: string | null;
+  status: RegistryStatus;
+  reference: string | null;
+  line: number;
+}
+
+export interface UnofficialEntry {
+  code: string;
+  name: string;
+  origin: string;
+  note: string;
+  line: number;
+}
+
+export interface Registries {
+  iana: Map<string, RegistryEntry>;
+  /** Unassigned ranges, inclusive. */
+  unassigned: Array<[number, number]>;
+  unofficial: Map<string, UnofficialEntry[]>;
+  ianaSource?: string;
+  unofficialSource?: string;
+}
+
+const LIFECYCLE: Array<[RegExp, RegistryStatus]> = [
+  [/\((?:unused)\)/i, 'unused'],
+  [/\((?:obsoleted|obsolete|deprecated)\)/i, 'obsoleted'],
+  [/\((?:temporary.*?)\)/i, 'temporary'],
+];
+
+function readCsv(text: string, file: string, columns: string[]): Array<{ record: Record<string, string>; line: number }> {
+  let rows: Array<{ record: Record<string, string>; info: { lines: number } }>;
+  try {
+    rows = parse(text.replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true, trim: true, info: true, relax_column_count: true }) as typeof rows;
+  } catch (error) {
+    const e = error as Error & { lines?: number };
+    throw new BuildError(`Malformed CSV: ${e.message}`, file, e.lines);
+  }
+  const header = Object.keys(rows[0]?.record ?? {});
+  for (const column of columns) {
+    if (rows.length > 0 && !header.includes(column)) {
+      throw new BuildError(`CSV has no \`${column}\` column (found: ${header.join(', ')})`, file, 1);
+    }
+  }
+  return rows.map((r) => ({ record: r.record, line: r.info.lines }));
+}
+
+export function parseIanaRegistry(text: string, file: string): Pick<Registries, 'iana' | 'unassigned'> {
+  const iana = new Map<string, RegistryEntry>();
+  const unassigned: Array<[number, number]> = [];
+  for (const { record, line } of readCsv(text, file, ['Value', 'Description'])) {
+    const value = record.Value ?? '';
+    const description = (record.Description ?? '').trim();
+    const range = /^(\d{3})-(\d{3})$/.exec(value);
+    if (range) {
+      if (/^unassigned$/i.test(description)) unassigned.push([Number(range[1]), Number(range[2])]);
+      continue;
+    }
+    if (!/^\d{3}$/.test(value)) throw new BuildError(`Registry value \`${value}\` is neither a code nor a range`, file, line);
+    if (/^unassigned$/i.test(description)) {
+      unassigned.push([Number(value), Number(value)]);
+      continue;
+    }
+    let status: RegistryStatus = 'registered';
+    let name = description;
+    for (const [pattern, lifecycle] of LIFECYCLE) {
+      if (pattern.test(name)) {
+        status = lifecycle;
+        name = name.replace(pattern, ' ').replace(/\s+/g, ' ').trim();
+      }
+    }
+    iana.set(value, { code: value, name: name === '' ? null : name, status, reference: (record.Reference ?? '').trim() || null, line });
+  }
+  return { iana, unassigned };
+}
+
+export function parseUnofficialRegistry(text: string, file: string): Map<string, UnofficialEntry[]> {
+  const out = new Map<string, UnofficialEntry[]>();
+  for (const { record, line } of readCsv(text, file, ['Value', 'Name'])) {
+    const code = record.Value ?? '';
+    if (!/^\d{3}$/.test(code)) throw new BuildError(`Value \`${code}\` is not a status code`, file, line);
+    const entry: UnofficialEntry = { code, name: record.Name ?? '', origin: record.Origin ?? '', note: record.Note ?? '', line };
+    out.set(code, [...(out.get(code) ?? []), entry]);
+  }
+  return out;
+}

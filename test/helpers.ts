@@ -1,0 +1,33 @@
+import type { Format, ParseResult, SourceDocument } from '../pipeline/types.ts';
+import { PARSERS } from '../pipeline/parsers/index.ts';
+
+export function doc(text: string, format: Format, lang = 'en', options: SourceDocument['source']['options'] = {}): SourceDocument {
+  return { source: { id: 'fx', file: `fx.${format}`, format, lang, title: 'fixture', trust: 1, options }, path: `fixtures/fx.${format}`, text };
+}
+
+export function parse(text: string, format: Format, lang = 'en', options: SourceDocument['source']['options'] = {}): ParseResult {
+  return PARSERS[format](doc(text, format, lang, options));
+}
+
+/** Compact view of claims for assertions: `code field lang line: text`. */
+export function view(result: ParseResult): string[] {
+  return result.claims.map((c) => `${c.code} ${c.field} ${c.lang} ${c.line}: ${c.text}`);
+}
+
+export function rules(result: ParseResult): string[] {
+  return result.diagnostics.map((d) => `${d.line} ${d.severity} ${d.ruleId}`);
+}
+
+/** Lines (1-based) that are non-blank and neither inside a claim nor in a skipped block. */
+export function unaccounted(text: string, result: ParseResult): number[] {
+  const covered = new Set<number>();
+  for (const c of result.claims) for (let l = c.line; l <= c.endLine; l++) covered.add(l);
+  for (const s of result.skipped) for (let l = s.line; l <= s.endLine; l++) covered.add(l);
+  for (const d of result.diagnostics) {
+    if (d.severity === 'error') for (let l = d.line; l <= (d.endLine ?? d.line); l++) covered.add(l);
+  }
+  return text
+    .split('\n')
+    .map((line, i) => (line.trim() !== '' && !covered.has(i + 1) ? i + 1 : 0))
+    .filter((n) => n > 0);
+}
