@@ -98,6 +98,8 @@ export class ParseContext {
   /** Record lines that became no claim; each block is also reported, so nothing is dropped silently. */
   skip(line: number, endLine: number, reason: SkippedLines['reason'], detail: string): void {
     this.skipped.push({ line, endLine, reason, detail });
+    // Table scaffolding says nothing; everything else skipped is text a reader may want back.
+    if (reason === 'header' || reason === 'delimiter') return;
     const where = endLine > line ? `Lines ${line}-${endLine}` : `Line ${line}`;
     this.diag('info', `skip/${reason}`, `${where} skipped as ${reason}: ${detail}`, line, 1, { endLine });
   }

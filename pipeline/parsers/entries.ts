@@ -105,11 +105,10 @@ export type ColumnRole = 'code' | 'name' | 'description' | 'ignore';
 
 /**
  * Which column holds what, from the cells themselves rather than the header (headers come in any
- * language): the column that is mostly codes holds codes; of the others, short texts are names and
- * long texts descriptions.
+ * language): the column that is mostly codes holds codes; of the others, the longest is the
+ * description, and a short column whose cells do not end like sentences holds names.
  */
 export function inferColumnRoles(rows: string[][], columnCount: number): ColumnRole[] {
-  const roles: ColumnRole[] = [];
   let codeColumn = 0;
   let bestCodes = -1;
   for (let c = 0; c < columnCount; c++) {
@@ -119,16 +118,21 @@ export function inferColumnRoles(rows: string[][], columnCount: number): ColumnR
       codeColumn = c;
     }
   }
-  for (let c = 0; c < columnCount; c++) {
-    if (c === codeColumn) {
-      roles.push('code');
-      continue;
-    }
+  const stats = Array.from({ length: columnCount }, (_, c) => {
     const texts = rows.map((r) => (r[c] ?? '').trim()).filter((t) => t !== '');
-    const words = texts.map((t) => t.split(/\s+/u).length + (t.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0) / 2);
-    const sorted = [...words].sort((a, b) => a - b);
-    const median = sorted.length === 0 ? 0 : sorted[Math.floor(sorted.length / 2)]!;
-    roles.push(median <= 6 ? 'name' : 'description');
-  }
-  return roles;
+    const words = texts
+      .map((t) => t.split(/\s+/u).length + (t.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0) / 2)
+      .sort((a, b) => a - b);
+    const median = words.length === 0 ? 0 : words[Math.floor(words.length / 2)]!;
+    const sentences = texts.length === 0 ? 0 : texts.filter((t) => /[.!?。！？]$/u.test(t)).length / texts.length;
+    return { median, sentences };
+  });
+  const others = stats.map((_, c) => c).filter((c) => c !== codeColumn);
+  const longest = others.reduce((best, c) => (stats[c]!.median > stats[best]!.median ? c : best), others[0] ?? 0);
+  return stats.map((s, c) => {
+    if (c === codeColumn) return 'code';
+    const nameLike = s.median <= 6 && s.sentences < 0.5;
+    if (others.length > 1 && c === longest) return 'description';
+    return nameLike ? 'name' : 'description';
+  });
 }

@@ -1,0 +1,105 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { main } from '../pipeline/cli.ts';
+import { assertValid, validator, type SchemaName } from '../pipeline/schemas.ts';
+
+const ROOT = path.join(import.meta.dirname, '..');
+let work: string;
+let stderr: string;
+let stdout: string;
+
+beforeEach(() => {
+  work = mkdtempSync(path.join(tmpdir(), 'atlas-cli-'));
+  stderr = '';
+  stdout = '';
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  rmSync(work, { recursive: true, force: true });
+});
+
+function copySources(): string {
+  const dir = path.join(work, 'sources');
+  cpSync(path.join(ROOT, 'sources'), dir, { recursive: true });
+  return dir;
+}
+
+describe('build-data command', () => {
+  it('committed out/ equals a fresh build of sources/ (--check)', () => {
+    const code = main(['--sources', path.join(ROOT, 'sources'), '--out', path.join(ROOT, 'out'), '--check']);
+    expect(stderr).toContain('up to date');
+    expect(code).toBe(0);
+  });
+
+  it('writes out/ elsewhere with --sources and --out, and prints diagnostics like a linter', () => {
+    const out = path.join(work, 'out');
+    expect(main(['--sources', copySources(), '--out', out])).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(expect.arrayContaining(['claims.json', 'http-status-codes.json']));
+    expect(stderr).toMatch(/sources\/001_be3ea27c154908aa\.txt\n(.*\n)*\s*49:117(-49:117)?\s+warning\s+Entry for 423/);
+    expect(stderr).toMatch(/\d+ messages? \(⚠ \d+ warnings?\)/);
+  });
+
+  it('--check reports what differs and exits 1 when out/ is stale', () => {
+    const out = path.join(work, 'out');
+    main(['--sources', copySources(), '--out', out]);
+    writeFileSync(path.join(out, 'claims.json'), '{}\n');
+    writeFileSync(path.join(out, 'stray.txt'), 'x');
+    stderr = '';
+    expect(main(['--sources', path.join(work, 'sources'), '--out', out, '--check'])).toBe(1);
+    expect(stderr).toContain('changed: claims.json');
+    expect(stderr).toContain('not produced by the build: stray.txt');
+  });
+
+  it('builds are byte-identical', () => {
+    const a = path.join(work, 'a');
+    const b = path.join(work, 'b');
+    main(['--sources', copySources(), '--out', a]);
+    main(['--sources', path.join(work, 'sources'), '--out', b]);
+    for (const f of readdirSync(a)) expect(readFileSync(path.join(b, f), 'utf8')).toBe(readFileSync(path.join(a, f), 'utf8'));
+  });
+
+  it('fails with file and position on a malformed manifest, leaving out/ untouched', () => {
+    const sources = copySources();
+    const out = path.join(work, 'out');
+    main(['--sources', sources, '--out', out]);
+    const before = readFileSync(path.join(out, 'claims.json'), 'utf8');
+    writeFileSync(path.join(sources, 'manifest.json'), '{\n  "sources": [\n    {"id": "x",}\n  ]\n}\n');
+    stderr = '';
+    expect(main(['--sources', sources, '--out', out])).toBe(1);
+    expect(stderr).toMatch(/^error: sources\/manifest\.json:3:\d+: Malformed JSON/m);
+    expect(stderr).not.toMatch(/\bat .*\.ts:\d+/);
+    expect(readFileSync(path.join(out, 'claims.json'), 'utf8')).toBe(before);
+  });
+
+  it('refuses unknown options with usage', () => {
+    expect(main(['--nope'])).toBe(2);
+    expect(stderr).toContain('Usage:');
+  });
+});
+
+describe('schemas', () => {
+  it.each(['manifest', 'claims', 'dataset'] as SchemaName[])('%s rejects an empty object', (name) => {
+    expect(validator(name)({})).toBe(false);
+  });
+
+  it('a schema violation names the output file, the JSON path and the problem', () => {
+    const dataset = JSON.parse(readFileSync(path.join(ROOT, 'out', 'http-status-codes.json'), 'utf8'));
+    dataset.codes[0].code = 'one hundred';
+    expect(() => assertValid('dataset', dataset, 'out/http-status-codes.json')).toThrow(/out\/http-status-codes\.json|\/codes\/0\/code must be integer/);
+    try {
+      assertValid('dataset', dataset, 'out/http-status-codes.json');
+    } catch (error) {
+      expect((error as Error & { format(): string }).format()).toMatch(/^out\/http-status-codes\.json: .*\/codes\/0\/code must be integer/);
+    }
+  });
+});
