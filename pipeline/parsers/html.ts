@@ -84,6 +84,7 @@ class HtmlReader {
   private readonly heads = new Map<AnyNode, { text: MappedText; parts: EntryParts | undefined }>();
   private readonly tables = new Map<Element, TableInfo>();
   private readonly ignoredDone = new Set<Element>();
+  private readonly holding = new Map<Element, boolean>();
   /** Lines that hold some text of the document (not only markup). */
   private readonly textLines = new Set<number>();
   /** Heading levels at which some heading starts with a valid code. */
@@ -139,7 +140,7 @@ class HtmlReader {
       }
       return;
     }
-    if (isElement(node) && headingLevel(node) > 0 && this.head(node).parts?.token.kind === 'code') this.entryLevels.add(headingLevel(node));
+    if (!ignored && isElement(node) && headingLevel(node) > 0 && this.head(node).parts?.token.kind === 'code') this.entryLevels.add(headingLevel(node));
     if ('children' in node) {
       const inside = ignored || (isElement(node) && IGNORED.has(node.name));
       for (const child of (node as ParentNode).children) this.survey(child, inside);
@@ -287,12 +288,10 @@ class HtmlReader {
     }
     if (LISTS.has(node.name)) {
       const li = elementChildren(node, new Set(['li']))[0];
-      return li !== undefined && this.itemHead(li).parts?.token.kind !== 'code';
+      const head = li && this.itemHead(li);
+      return head !== undefined && (head.parts?.token.kind ?? 'none') === 'none' && head.rest.some((c) => this.firstCode(c) !== undefined);
     }
-    if (this.isContainer(node) && headingLevel(node) === 0 && node.name !== 'dl') {
-      const first = node.children[this.significant(node.children, 0)];
-      return headingLevel(first) > 0 ? this.head(first as Element).parts?.token.kind !== 'code' : this.startsWithLabel(first);
-    }
+    if (headingLevel(node) === 0 && node.name !== 'dl' && this.isContainer(node)) return this.startsWithLabel(node.children[this.significant(node.children, 0)]);
     return false;
   }
 
@@ -324,8 +323,12 @@ class HtmlReader {
   /** Whether entries are anywhere inside `node`. */
   private holdsEntries(node: AnyNode): boolean {
     if (!isElement(node) || IGNORED.has(node.name)) return false;
-    if (this.firstCode(node) !== undefined) return true;
-    return node.children.some((c) => this.holdsEntries(c));
+    let holds = this.holding.get(node);
+    if (holds === undefined) {
+      holds = this.firstCode(node) !== undefined || node.children.some((c) => this.holdsEntries(c));
+      this.holding.set(node, holds);
+    }
+    return holds;
   }
 
   /** Entries start at `nodes[i]`: entry elements, or a heading without code labelling the entries after it. */
@@ -380,14 +383,14 @@ class HtmlReader {
   }
 
   /** A node inside an entry that is not part of its description. */
-  private nodeInEntry(node: AnyNode, code: string): void {
-    if (!isElement(node) || IGNORED.has(node.name) || node.type !== 'tag') {
-      this.node(node);
+  private nodeInEntry(node: AnyNode, what: string): void {
+    if (!isElement(node) || IGNORED.has(node.name) || node.type !== 'tag' || this.holdsEntries(node)) {
+      this.siblings([node]);
       return;
     }
-    if (headingLevel(node) > 0) this.skipNode(node, 'heading', `heading inside the entry for ${code}`);
-    else if (node.name === 'pre') this.skipNode(node, 'unreadable', `preformatted text inside the entry for ${code} (not read as description)`);
-    else if (node.name === 'table') this.skipNode(node, 'unreadable', `table without status codes inside the entry for ${code}`);
+    if (headingLevel(node) > 0) this.skipNode(node, 'heading', `heading inside ${what}`);
+    else if (node.name === 'pre') this.skipNode(node, 'unreadable', `preformatted text inside ${what} (not read as description)`);
+    else if (node.name === 'table') this.skipNode(node, 'unreadable', `table without status codes inside ${what}`);
     else this.node(node);
   }
 
@@ -409,16 +412,12 @@ class HtmlReader {
     if (parts?.token.kind === 'code') return this.headingEntry(nodes, i, parts);
     if (parts?.token.kind === 'invalid' && this.entryLevels.has(level)) {
       const at = this.ctx.index.point(parts.tokenOffset);
+      const what = `the entry with the invalid code \`${parts.token.token}\``;
       this.ctx.diag('error', 'code/invalid', `\`${parts.token.token}\` is not a status code (${parts.token.reason}); the heading is not read as an entry`, at.line, at.column);
-      let j = i + 1;
-      for (; j < nodes.length; j++) {
-        const n = nodes[j]!;
-        if (headingLevel(n) > 0 && headingLevel(n) <= level) break;
-        if (this.startsEntries(nodes, j)) break;
-      }
-      this.skipNode(node, 'unreadable', `entry with the invalid code \`${parts.token.token}\``);
-      for (const n of nodes.slice(i + 1, j)) if (!isBlank(n)) this.skipNode(n, 'unreadable', `description of the entry with the invalid code \`${parts.token.token}\``);
-      return j;
+      this.skipNode(node, 'unreadable', what);
+      const { parts: description, end } = this.section(nodes, i, what);
+      for (const n of description) this.skipNode(n, 'unreadable', `description of ${what}`);
+      return end;
     }
     const label = this.labelled(nodes, i);
     if (typeof label === 'string') this.classLabel(lines, text, label);
@@ -426,12 +425,14 @@ class HtmlReader {
     return i + 1;
   }
 
-  private headingEntry(nodes: readonly AnyNode[], i: number, parts: EntryParts): number {
-    const node = nodes[i] as Element;
-    const level = headingLevel(node);
-    const code = this.entryCode(parts, node);
-    emitName(this.ctx, code, parts.name);
-    const description: MappedText[] = [parts.description];
+  /**
+   * The section of the heading at `nodes[i]`, up to the next heading of the same or a higher level
+   * or the next entries: text, paragraphs, quotes and lists without entries describe the entry
+   * (until a paragraph of page furniture); other nodes in it are recorded as skipped for `what`.
+   */
+  private section(nodes: readonly AnyNode[], i: number, what: string): { parts: AnyNode[]; end: number } {
+    const level = headingLevel(nodes[i]);
+    const parts: AnyNode[] = [];
     let j = i + 1;
     for (; j < nodes.length; j++) {
       const n = nodes[j]!;
@@ -439,15 +440,21 @@ class HtmlReader {
       if (headingLevel(n) > 0 && headingLevel(n) <= level) break;
       if (this.startsEntries(nodes, j)) break;
       if (this.describes(n)) {
-        const text = this.textOf([n]);
-        if (isFurnitureText(this.ctx, text)) break;
-        description.push(text);
+        if (isFurnitureText(this.ctx, this.textOf([n]))) break;
+        parts.push(n);
       } else {
-        this.nodeInEntry(n, code);
+        this.nodeInEntry(n, what);
       }
     }
-    emitDescription(this.ctx, code, joinTexts(description));
-    return j;
+    return { parts, end: j };
+  }
+
+  private headingEntry(nodes: readonly AnyNode[], i: number, parts: EntryParts): number {
+    const code = this.entryCode(parts, nodes[i]);
+    emitName(this.ctx, code, parts.name);
+    const { parts: blocks, end } = this.section(nodes, i, `the entry for ${code}`);
+    emitDescription(this.ctx, code, joinTexts([parts.description, ...blocks.map((n) => this.textOf([n]))]));
+    return end;
   }
 
   /** The code of an entry; stray punctuation other than a `:` separator is reported; the head's lines are its key. */
@@ -509,7 +516,7 @@ class HtmlReader {
       }
       const token = head.parts?.token;
       if (head.parts && token?.kind === 'code') {
-        this.listEntry(li, head.parts, head.rest);
+        this.listEntry(head.parts, head.rest);
         continue;
       }
       if (head.parts && token?.kind === 'invalid' && hasCodes) {
@@ -527,7 +534,7 @@ class HtmlReader {
           if (classes.size === 1) this.classLabel(headLines, head.text, this.firstCode(nested)!);
           else skipBlock(this.ctx, headLines.line, headLines.endLine, 'heading', 'label over entries of several classes', head.text);
         }
-        for (const child of head.rest) this.node(child);
+        this.siblings(head.rest);
         continue;
       }
       this.skipNode(li, 'preamble', 'list item outside any entry');
@@ -543,14 +550,14 @@ class HtmlReader {
     return out;
   }
 
-  private listEntry(li: Element, parts: EntryParts, rest: readonly AnyNode[]): void {
+  private listEntry(parts: EntryParts, rest: readonly AnyNode[]): void {
     const code = this.entryCode(parts);
     emitName(this.ctx, code, parts.name);
     const description: MappedText[] = [parts.description];
     for (const child of rest) {
       if (isBlank(child)) continue;
       if (this.describes(child)) description.push(this.textOf([child]));
-      else this.nodeInEntry(child, code);
+      else this.nodeInEntry(child, `the entry for ${code}`);
     }
     emitDescription(this.ctx, code, joinTexts(description));
   }
@@ -596,7 +603,7 @@ class HtmlReader {
       for (const dd of dds) {
         const nested = new Set<AnyNode>(dd.children.filter((c) => this.holdsEntries(c)));
         parts.push(this.textOf(dd.children, nested));
-        for (const n of nested) this.node(n);
+        this.siblings([...nested]);
       }
       const claimedBefore = this.ctx.claims.length;
       for (const dt of dts) {
@@ -753,7 +760,7 @@ class HtmlReader {
     const end = this.text.trimEnd().length;
     const reasons: string[] = [];
     const lastOpen = this.text.lastIndexOf('<', end - 1);
-    if (lastOpen >= 0 && lastOpen > this.text.lastIndexOf('>', end - 1) && /^<[!/?A-Za-z]/u.test(this.text.slice(lastOpen, lastOpen + 2))) {
+    if (lastOpen >= 0 && lastOpen > this.text.lastIndexOf('>', end - 1) && /^<[!/?A-Za-z]/u.test(this.text.slice(lastOpen, lastOpen + 2)) && !this.text.startsWith('<!--', lastOpen)) {
       reasons.push(`it ends inside the tag \`${this.text.slice(lastOpen, Math.min(end, lastOpen + 40))}\``);
     }
     const open: string[] = [];

@@ -72,12 +72,14 @@ class MarkdownReader {
 
   // ---- positions and text ------------------------------------------------------------------
 
+  /**
+   * The lines a node spans, from its offsets: micromark also ends lines at a lone carriage return,
+   * the line index (like every parser here) only at a line feed.
+   */
   private lines(node: Nodes): { line: number; endLine: number } {
-    const p = node.position;
-    if (!p) return { line: 1, endLine: 1 };
-    // A node ending at column 1 ends with the line break before it.
-    const endLine = p.end.column === 1 && p.end.line > p.start.line ? p.end.line - 1 : p.end.line;
-    return { line: p.start.line, endLine };
+    const start = node.position?.start.offset ?? 0;
+    const end = Math.max(start, (node.position?.end.offset ?? start) - 1);
+    return { line: this.ctx.index.point(start).line, endLine: this.ctx.index.point(end).line };
   }
 
   private raw(node: Nodes): { raw: string; start: number } {
@@ -93,7 +95,7 @@ class MarkdownReader {
         case 'text': {
           // A line ending inside a paragraph is a soft break: a space.
           const { raw, start } = this.raw(node);
-          b.pushAligned(node.value, raw, start, (ch) => (ch === '\n' ? ' ' : ch));
+          b.pushAligned(node.value, raw, start, (ch) => (ch === '\n' || ch === '\r' ? ' ' : ch));
           break;
         }
         case 'inlineCode': {
@@ -185,10 +187,10 @@ class MarkdownReader {
     }
     if (node.type === 'list') {
       for (const item of node.children) {
-        const parts = this.itemHead(item)?.parts;
-        if (parts?.token.kind === 'code') return parts.token.code;
-        for (const child of item.children) {
-          const code = child.type === 'list' ? this.firstCode(child) : undefined;
+        const head = this.itemHead(item);
+        if (head?.parts?.token.kind === 'code') return head.parts.token.code;
+        for (const child of item.children.slice(head ? 1 : 0)) {
+          const code = this.firstCode(child);
           if (code) return code;
         }
       }
@@ -206,8 +208,9 @@ class MarkdownReader {
     }
     if (node.type === 'list') {
       return node.children.flatMap((item) => {
-        const token = this.itemHead(item)?.parts?.token;
-        return [...(token?.kind === 'code' ? [token.code] : []), ...item.children.flatMap((c) => (c.type === 'list' ? this.codesIn(c) : []))];
+        const head = this.itemHead(item);
+        const token = head?.parts?.token;
+        return [...(token?.kind === 'code' ? [token.code] : []), ...item.children.slice(head ? 1 : 0).flatMap((c) => this.codesIn(c))];
       });
     }
     if (node.type === 'table') {
@@ -226,7 +229,8 @@ class MarkdownReader {
     }
     if (node?.type === 'list') {
       const item = node.children[0];
-      return item !== undefined && this.itemHead(item)?.parts?.token.kind !== 'code';
+      const head = item && this.itemHead(item);
+      return item !== undefined && (head?.parts?.token.kind ?? 'none') === 'none' && item.children.slice(head ? 1 : 0).some((c) => this.firstCode(c) !== undefined);
     }
     return false;
   }
@@ -289,10 +293,10 @@ class MarkdownReader {
         this.blocks(node.children);
         return;
       case 'paragraph':
-        this.skipText(node, 'preamble', 'paragraph outside any entry');
+        this.skipNode(node, 'preamble', 'paragraph outside any entry');
         return;
       case 'heading':
-        this.skipText(node, 'heading', 'heading');
+        this.skipNode(node, 'heading', 'heading');
         return;
       case 'code':
         this.skipNode(node, 'preamble', 'code block outside any entry');
@@ -306,7 +310,7 @@ class MarkdownReader {
   private blockInEntry(node: RootContent, what: string): void {
     switch (node.type) {
       case 'heading':
-        this.skipText(node, 'heading', `heading inside ${what}`);
+        this.skipNode(node, 'heading', `heading inside ${what}`);
         return;
       case 'code':
         this.skipNode(node, 'unreadable', `code block inside ${what} (not read as description)`);
@@ -341,15 +345,11 @@ class MarkdownReader {
     }
   }
 
+  /** Skip a node's lines; lines whose text is page furniture are recorded as furniture. */
   private skipNode(node: Nodes, reason: SkippedLines['reason'], detail: string): void {
     const { line, endLine } = this.lines(node);
     const text = this.textOf(node);
     skipBlock(this.ctx, line, endLine, reason, detail, text.text.trim() === '' ? undefined : text);
-  }
-
-  /** Skip a text block, line by line, with furniture lines recognized from their text. */
-  private skipText(node: RootContent, reason: SkippedLines['reason'], detail: string): void {
-    this.skipNode(node, reason, detail);
   }
 
   /** The text of a node for telling furniture from other skipped text. */
@@ -396,7 +396,7 @@ class MarkdownReader {
     }
     const label = this.labelled(nodes, i);
     if (typeof label === 'string') this.classLabel(node, text, label);
-    else this.skipText(node, 'heading', label.why);
+    else this.skipNode(node, 'heading', label.why);
     return i + 1;
   }
 
@@ -484,18 +484,18 @@ class MarkdownReader {
         this.ctx.skip(line, endLine, 'unreadable', `entry with the invalid code \`${token.token}\``);
         return;
       }
-      const nested = item.children.find((c): c is List => c.type === 'list' && this.firstCode(c) !== undefined);
-      if (nested) {
-        // A label over a nested list of entries (`- Client errors` / `  - 400 ...`).
-        const classes = new Set(item.children.flatMap((c) => (c.type === 'list' ? this.codesIn(c) : [])).map((c) => classOf(c)));
-        item.children.forEach((child, c) => {
-          if (c > 0 || !head) this.block(child);
-          else if (classes.size === 1) this.classLabel(head.node, head.text, this.firstCode(nested)!);
-          else this.skipText(head.node, 'heading', 'label over entries of several classes');
-        });
+      const nested = item.children.slice(head ? 1 : 0).filter((c) => this.firstCode(c) !== undefined);
+      if (nested.length > 0) {
+        // A label over nested entries (`- Client errors` / `  - 400 ...`), then those entries.
+        const classes = new Set(nested.flatMap((c) => this.codesIn(c)).map((c) => classOf(c)));
+        if (head) {
+          if (classes.size === 1) this.classLabel(head.node, head.text, this.firstCode(nested[0])!);
+          else this.skipNode(head.node, 'heading', 'label over entries of several classes');
+        }
+        this.blocks(head ? item.children.slice(1) : item.children);
         return;
       }
-      this.skipText(item, 'preamble', 'list item outside any entry');
+      this.skipNode(item, 'preamble', 'list item outside any entry');
     });
   }
 
@@ -507,8 +507,8 @@ class MarkdownReader {
     const description: MappedText[] = [parts.description];
     let endLine = spanOfText(this.ctx, parts.description)?.endLine ?? 0;
     for (const child of item.children.slice(1)) {
-      if (child.type === 'list' && this.firstCode(child) !== undefined) {
-        this.list(child);
+      if (this.firstCode(child) !== undefined) {
+        this.blocks([child]);
       } else if (child.type === 'paragraph' || child.type === 'list' || child.type === 'blockquote' || child.type === 'heading') {
         description.push(this.blockText(child));
         endLine = this.lines(child).endLine;
@@ -555,9 +555,13 @@ class MarkdownReader {
     }
     const ctx = this.ctx;
     if (info.header) {
-      const { line } = this.lines(info.header);
-      ctx.skip(line, line, 'header', `table header (${info.columnCount} columns)`);
-      ctx.skip(line + 1, line + 1, 'delimiter', 'table delimiter row');
+      const { line, endLine } = this.lines(info.header);
+      ctx.skip(line, endLine, 'header', `table header (${info.columnCount} columns)`);
+      // The delimiter row is the line after the header (unless a lone carriage return ended the header).
+      const newline = this.text.indexOf('\n', info.header.position?.end.offset ?? 0);
+      const delimiter = newline < 0 ? 0 : ctx.index.point(newline + 1).line;
+      const firstRow = info.rows[0] ? this.lines(info.rows[0]).line : this.lines(table).endLine + 1;
+      if (delimiter > endLine && delimiter < firstRow) ctx.skip(delimiter, delimiter, 'delimiter', 'table delimiter row');
     }
     let pending: Array<{ row: TableRow; text: MappedText }> = [];
     info.rows.forEach((row, r) => {
