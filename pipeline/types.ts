@@ -75,7 +75,7 @@ export interface Diagnostic {
 export interface SkippedLines {
   line: number;
   endLine: number;
-  reason: 'furniture' | 'heading' | 'preamble' | 'delimiter' | 'header' | 'unreadable';
+  reason: 'furniture' | 'heading' | 'preamble' | 'delimiter' | 'header' | 'markup' | 'unreadable';
   detail: string;
 }
 

@@ -358,7 +358,7 @@ export function finishAccounting(ctx: ParseContext, fallbacks: readonly Fallback
     }
   };
   for (const f of fallbacks) record(f.line, Math.min(f.endLine, count), () => true, f.reason, f.detail);
-  if (isMarkupOnly) record(1, count, isMarkupOnly, 'furniture', 'markup');
+  if (isMarkupOnly) record(1, count, isMarkupOnly, 'markup', 'lines holding only markup');
   record(1, count, () => true, 'unreadable', 'text that no rule of this parser reads');
   ctx.skipped.sort((a, b) => a.line - b.line || a.endLine - b.endLine);
   ctx.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);

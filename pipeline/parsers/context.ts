@@ -99,7 +99,7 @@ export class ParseContext {
   skip(line: number, endLine: number, reason: SkippedLines['reason'], detail: string): void {
     this.skipped.push({ line, endLine, reason, detail });
     // Table scaffolding says nothing; everything else skipped is text a reader may want back.
-    if (reason === 'header' || reason === 'delimiter') return;
+    if (reason === 'header' || reason === 'delimiter' || reason === 'markup') return;
     const where = endLine > line ? `Lines ${line}-${endLine}` : `Line ${line}`;
     this.diag('info', `skip/${reason}`, `${where} skipped as ${reason}: ${detail}`, line, 1, { endLine });
   }

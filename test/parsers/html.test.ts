@@ -93,22 +93,22 @@ describe('html parser: tables', () => {
 
   it('accounts for every non-blank line: markup, furniture, header, code cells', () => {
     expect(skips(r)).toEqual([
-      '1-2 furniture: markup',
+      '1-2 markup: lines holding only markup',
       '3-6 furniture: <head> content (not read)',
-      '7-7 furniture: markup',
+      '7-7 markup: lines holding only markup',
       '8-10 furniture: <nav> content (not read)',
       '11-11 heading: heading over entries that carry their own class labels',
-      '12-13 furniture: markup',
+      '12-13 markup: lines holding only markup',
       '14-14 header: table header (3 columns)',
-      '15-16 furniture: markup',
-      '18-18 furniture: markup',
+      '15-16 markup: lines holding only markup',
+      '18-18 markup: lines holding only markup',
       '19-19 header: the code 404, head of the row whose claims follow',
-      '23-23 furniture: markup',
+      '23-23 markup: lines holding only markup',
       '25-25 unreadable: row with the invalid code `4O4`',
-      '27-28 furniture: markup',
+      '27-28 markup: lines holding only markup',
       '29-31 furniture: <script> content (not read)',
       '32-35 furniture: <footer> content (not read)',
-      '36-37 furniture: markup',
+      '36-37 markup: lines holding only markup',
     ]);
     expect(unaccounted(text, r)).toEqual([]);
     expect(gaps(r)).toEqual([]);
@@ -118,7 +118,7 @@ describe('html parser: tables', () => {
     const src = '<table>\n<tr><th>Name</th><th>Code</th></tr>\n<tr><td>Not Found</td><td>404</td></tr>\n</table>';
     const r2 = parseHtml(htmlDoc(src));
     expect(claims(r2)).toEqual(['404 name 3:9-3 Not Found']);
-    expect(skips(r2)).toEqual(['1-1 furniture: markup', '2-2 header: table header (2 columns)', '4-4 furniture: markup']);
+    expect(skips(r2)).toEqual(['1-1 markup: lines holding only markup', '2-2 header: table header (2 columns)', '4-4 markup: lines holding only markup']);
   });
 });
 
@@ -148,14 +148,14 @@ describe('html parser: definition lists, lists and headings', () => {
 
   it('accounts for every non-blank line', () => {
     expect(skips(r)).toEqual([
-      '1-4 furniture: markup',
+      '1-4 markup: lines holding only markup',
       '5-5 preamble: <p> outside any entry',
-      '7-7 furniture: markup',
-      '14-15 furniture: markup',
-      '19-21 furniture: markup',
+      '7-7 markup: lines holding only markup',
+      '14-15 markup: lines holding only markup',
+      '19-21 markup: lines holding only markup',
       '26-26 furniture: <noscript> content (not read)',
       '27-27 furniture: <template> content (not read)',
-      '28-31 furniture: markup',
+      '28-31 markup: lines holding only markup',
     ]);
     expect(unaccounted(text, r)).toEqual([]);
     expect(gaps(r)).toEqual([]);
@@ -188,7 +188,7 @@ describe('html parser: damaged input', () => {
     expect(claims(r)).toEqual(['200 name 5:21-5 OK', '201 name 6:21-6 Created', '202 name 7:21-7 Acc']);
     expect(diags(r)).toEqual(['7:1 warning html/truncated']);
     expect(r.diagnostics.find((d) => d.ruleId === 'html/truncated')?.message).toContain('<table> (line 3)');
-    expect(skips(r)).toEqual(['1-3 furniture: markup', '4-4 header: table header (2 columns)']);
+    expect(skips(r)).toEqual(['1-3 markup: lines holding only markup', '4-4 header: table header (2 columns)']);
     expect(unaccounted(text, r)).toEqual([]);
   });
 
