@@ -3,9 +3,12 @@
  * out. Only cli.ts touches the file system.
  */
 import { PARSERS } from './parsers/index.ts';
-import { parseIanaRegistry, parseUnofficialRegistry, type Registries } from './registry.ts';
+import { emptyRegistries, parseGlossary, parseHistoricalNames, parseIanaRegistry, parseUnofficialRegistry, type Registries } from './registry.ts';
 import { compareClaims, sourceOrder } from './dataset.ts';
-import { buildRecords } from './reconcile/records.ts';
+import { reconcile } from './reconcile/index.ts';
+import { parseDecisions } from './decisions.ts';
+import { renderConflictsMarkdown, sortFindings } from './report.ts';
+import type { Finding } from './reconcile/findings.ts';
 import { assertValid } from './schemas.ts';
 import { toJson } from './order.ts';
 import type { ManifestEntry } from './manifest.ts';
@@ -20,6 +23,8 @@ export interface LoadedSource {
 
 export interface BuildInput {
   sources: LoadedSource[];
+  /** sources/decisions.yaml, when there is one. */
+  decisions?: { path: string; text: string };
   /** Diagnostics from loading (unreadable files and the like). */
   diagnostics?: Diagnostic[];
 }
@@ -37,6 +42,7 @@ export interface BuildResult {
   claims: Claim[];
   diagnostics: Diagnostic[];
   accounting: SourceAccounting[];
+  findings: Finding[];
 }
 
 const STAGE_TIMES: Record<string, number> = {};
@@ -60,7 +66,7 @@ export function build(input: BuildInput): BuildResult {
   const diagnostics: Diagnostic[] = [...(input.diagnostics ?? [])];
   const claims: Claim[] = [];
   const accounting: SourceAccounting[] = [];
-  const registries: Registries = { iana: new Map(), unassigned: [], unofficial: new Map() };
+  const registries: Registries = emptyRegistries();
 
   timed('parse', () => {
     for (const source of input.sources) {
@@ -74,6 +80,15 @@ export function build(input: BuildInput): BuildResult {
         registries.unofficialSource = entry.id;
         continue;
       }
+      if (entry.format === 'historical-names') {
+        registries.historical = parseHistoricalNames(source.text, source.path);
+        registries.historicalSource = entry.id;
+        continue;
+      }
+      if (entry.format === 'glossary') {
+        registries.glossary = parseGlossary(source.text, source.path);
+        continue;
+      }
       const doc: SourceDocument = { source: { ...entry, format: entry.format }, path: source.path, text: source.text };
       const result = PARSERS[entry.format](doc);
       claims.push(...result.claims);
@@ -82,8 +97,20 @@ export function build(input: BuildInput): BuildResult {
     }
   });
   claims.sort((a, b) => compareClaims(a, b, order));
+  const decisions = input.decisions ? parseDecisions(input.decisions.text, input.decisions.path) : undefined;
 
-  const { codes, classes } = timed('reconcile', () => buildRecords(claims, registries, { order, trust, rejected: new Map() }));
+  const reconciled = timed('reconcile', () =>
+    reconcile({
+      claims,
+      diagnostics,
+      registries,
+      order,
+      trust,
+      ...(decisions ? { decisions: { list: decisions, file: input.decisions!.path, source: 'decisions' } } : {}),
+    }),
+  );
+  const { codes, classes } = reconciled;
+  const findings = sortFindings(reconciled.findings);
 
   const sourcesList = manifest.map((m) => ({
     id: m.id,
@@ -93,19 +120,23 @@ export function build(input: BuildInput): BuildResult {
     title: m.title,
     ...(m.url ? { url: m.url } : {}),
   }));
-  const claimsFile = { sources: sourcesList, claims, diagnostics: sortDiagnostics(diagnostics, order) };
+  const claimsFile = { sources: sourcesList, claims: reconciled.claims, diagnostics: sortDiagnostics(diagnostics, order) };
   const dataset = { sources: sourcesList, classes, codes };
+  const conflicts = { conflicts: findings };
 
   const files = new Map<string, string>();
   timed('validate', () => {
     assertValid('claims', claimsFile, 'out/claims.json');
     assertValid('dataset', dataset, 'out/http-status-codes.json');
+    assertValid('conflicts', conflicts, 'out/conflicts.json');
   });
   timed('emit', () => {
     files.set('claims.json', toJson(claimsFile));
     files.set('http-status-codes.json', toJson(dataset));
+    files.set('conflicts.json', toJson(conflicts));
+    files.set('conflicts.md', renderConflictsMarkdown(findings, sourcesList));
   });
-  return { files, claims, diagnostics: claimsFile.diagnostics, accounting };
+  return { files, claims: reconciled.claims, diagnostics: claimsFile.diagnostics, accounting, findings };
 }
 
 export function sortDiagnostics(diagnostics: Diagnostic[], order: Map<string, number>): Diagnostic[] {

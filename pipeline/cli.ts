@@ -127,7 +127,11 @@ export function main(argv: string[]): number {
   }
   try {
     const loaded = loadSources(options.sources);
-    const result = build({ sources: loaded.sources, diagnostics: loaded.diagnostics });
+    const result = build({
+      sources: loaded.sources,
+      diagnostics: loaded.diagnostics,
+      ...(loaded.decisions ? { decisions: loaded.decisions } : {}),
+    });
     const printed = report(result.diagnostics, options.quiet);
     if (printed !== '') process.stderr.write(`${printed}\n`);
     if (options.explain) process.stdout.write(explain(result));
@@ -140,8 +144,15 @@ export function main(argv: string[]): number {
       process.stderr.write(`${options.out}/ is up to date (${result.files.size} files)\n`);
       return 0;
     }
+    const open = result.findings.filter((f) => f.status === 'open' || f.status === 'stale');
+    const openErrors = open.filter((f) => f.severity === 'error');
+    const summary = `${result.findings.length} findings (${open.length} open or stale, ${openErrors.length} of them errors); see ${options.out}/conflicts.md`;
+    if (options.strict && openErrors.length > 0) {
+      process.stderr.write(`${summary}\n--strict: ${openErrors.length} open error finding(s) need a decision in ${options.sources}/decisions.yaml:\n${openErrors.map((f) => `  ${f.id}`).join('\n')}\n`);
+      return 1;
+    }
     writeOut(result, options.out);
-    process.stderr.write(`wrote ${result.files.size} files to ${options.out}/ (${result.claims.length} claims)\n`);
+    process.stderr.write(`wrote ${result.files.size} files to ${options.out}/ (${result.claims.length} claims); ${summary}\n`);
     return 0;
   } catch (error) {
     if (error instanceof BuildError) {

@@ -79,6 +79,8 @@ export function decodeSource(bytes: Uint8Array): Decoded {
 export interface LoadResult {
   sources: LoadedSource[];
   diagnostics: Diagnostic[];
+  /** sources/decisions.yaml, when present. */
+  decisions?: { path: string; text: string };
 }
 
 /** Read manifest.json and every source it lists. Fatal problems throw BuildError. */
@@ -123,6 +125,12 @@ export function loadSources(sourcesDir: string): LoadResult {
       diagnostics.push({ source: entry.id, file: display, line: 1, column: 1, severity: 'info', ruleId: 'source/encoding', message: `File ${note}` });
     }
     sources.push({ entry, path: display, text: decoded.text });
+  }
+  const decisionsPath = path.join(root, 'decisions.yaml');
+  if (existsSync(decisionsPath)) {
+    const decoded = decodeSource(readFileSync(decisionsPath));
+    if (!decoded.ok) throw new BuildError(`The decisions file ${decoded.message}`, `${label}/decisions.yaml`);
+    return { sources, diagnostics, decisions: { path: `${label}/decisions.yaml`, text: decoded.text } };
   }
   return { sources, diagnostics };
 }

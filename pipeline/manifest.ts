@@ -5,7 +5,9 @@ import { LineIndex } from './text/lines.ts';
 import { describeErrors, validator } from './schemas.ts';
 import type { Format, SourceEntry } from './types.ts';
 
-export type ManifestFormat = Format | 'iana-registry' | 'unofficial-registry';
+export type ManifestFormat = Format | ReferenceFormat;
+export type ReferenceFormat = 'iana-registry' | 'unofficial-registry' | 'historical-names' | 'glossary';
+export const REFERENCE_FORMATS: readonly string[] = ['iana-registry', 'unofficial-registry', 'historical-names', 'glossary'];
 export interface ManifestEntry extends Omit<SourceEntry, 'format'> {
   format: ManifestFormat;
   url?: string;

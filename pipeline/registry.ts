@@ -25,13 +25,34 @@ export interface UnofficialEntry {
   line: number;
 }
 
+export interface HistoricalName {
+  code: string;
+  name: string;
+  reference: string;
+  line: number;
+}
+
+/** One subject (`storage`) and the words that name it in each language. */
+export interface GlossaryConcept {
+  concept: string;
+  terms: Map<string, string[]>;
+  line: number;
+}
+
 export interface Registries {
   iana: Map<string, RegistryEntry>;
   /** Unassigned ranges, inclusive. */
   unassigned: Array<[number, number]>;
   unofficial: Map<string, UnofficialEntry[]>;
+  historical: Map<string, HistoricalName[]>;
+  glossary: GlossaryConcept[];
   ianaSource?: string;
   unofficialSource?: string;
+  historicalSource?: string;
+}
+
+export function emptyRegistries(): Registries {
+  return { iana: new Map(), unassigned: [], unofficial: new Map(), historical: new Map(), glossary: [] };
 }
 
 const LIFECYCLE: Array<[RegExp, RegistryStatus]> = [
@@ -93,6 +114,31 @@ export function parseUnofficialRegistry(text: string, file: string): Map<string,
     if (!/^\d{3}$/.test(code)) throw new BuildError(`Value \`${code}\` is not a status code`, file, line);
     const entry: UnofficialEntry = { code, name: record.Name ?? '', origin: record.Origin ?? '', note: record.Note ?? '', line };
     out.set(code, [...(out.get(code) ?? []), entry]);
+  }
+  return out;
+}
+
+export function parseHistoricalNames(text: string, file: string): Map<string, HistoricalName[]> {
+  const out = new Map<string, HistoricalName[]>();
+  for (const { record, line } of readCsv(text, file, ['Value', 'Name'])) {
+    const code = record.Value ?? '';
+    if (!/^\d{3}$/.test(code)) throw new BuildError(`Value \`${code}\` is not a status code`, file, line);
+    out.set(code, [...(out.get(code) ?? []), { code, name: record.Name ?? '', reference: record.Reference ?? '', line }]);
+  }
+  return out;
+}
+
+/** `concept,en,fa,...`: each language column lists terms separated by `;`. */
+export function parseGlossary(text: string, file: string): GlossaryConcept[] {
+  const out: GlossaryConcept[] = [];
+  for (const { record, line } of readCsv(text, file, ['concept', 'en'])) {
+    const terms = new Map<string, string[]>();
+    for (const [lang, cell] of Object.entries(record)) {
+      if (lang === 'concept') continue;
+      const list = (cell ?? '').split(';').map((t) => t.trim().toLowerCase()).filter((t) => t !== '');
+      if (list.length > 0) terms.set(lang, list);
+    }
+    out.push({ concept: record.concept ?? '', terms, line });
   }
   return out;
 }

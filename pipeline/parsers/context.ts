@@ -95,6 +95,17 @@ export class ParseContext {
     this.diagnostics.push(d);
   }
 
+  /** A code-like token that is not a code: an error naming the token, which a reviewer sees as a finding. */
+  invalidCode(
+    token: { token: string; reason: string },
+    consequence: string,
+    line: number,
+    column = 1,
+    extra: { excerpt?: string; endLine?: number } = {},
+  ): void {
+    this.diag('error', 'code/invalid', `\`${token.token}\` is not a status code (${token.reason}); ${consequence}`, line, column, { ...extra, code: token.token });
+  }
+
   /** Record lines that became no claim; each block is also reported, so nothing is dropped silently. */
   skip(line: number, endLine: number, reason: SkippedLines['reason'], detail: string): void {
     this.skipped.push({ line, endLine, reason, detail });

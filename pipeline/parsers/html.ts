@@ -413,7 +413,7 @@ class HtmlReader {
     if (parts?.token.kind === 'invalid' && this.entryLevels.has(level)) {
       const at = this.ctx.index.point(parts.tokenOffset);
       const what = `the entry with the invalid code \`${parts.token.token}\``;
-      this.ctx.diag('error', 'code/invalid', `\`${parts.token.token}\` is not a status code (${parts.token.reason}); the heading is not read as an entry`, at.line, at.column);
+      this.ctx.invalidCode(parts.token, 'the heading is not read as an entry', at.line, at.column);
       this.skipNode(node, 'unreadable', what);
       const { parts: description, end } = this.section(nodes, i, what);
       for (const n of description) this.skipNode(n, 'unreadable', `description of ${what}`);
@@ -521,7 +521,7 @@ class HtmlReader {
       }
       if (head.parts && token?.kind === 'invalid' && hasCodes) {
         const at = this.ctx.index.point(head.parts.tokenOffset);
-        this.ctx.diag('error', 'code/invalid', `\`${token.token}\` is not a status code (${token.reason}); the list item is not read as an entry`, at.line, at.column);
+        this.ctx.invalidCode(token, 'the list item is not read as an entry', at.line, at.column);
         this.skipNode(li, 'unreadable', `entry with the invalid code \`${token.token}\``);
         continue;
       }
@@ -614,7 +614,7 @@ class HtmlReader {
           emitDescription(this.ctx, code, joinTexts([head.description, ...parts]));
         } else if (head?.token.kind === 'invalid' && hasCodes) {
           const at = this.ctx.index.point(head.tokenOffset);
-          this.ctx.diag('error', 'code/invalid', `\`${head.token.token}\` is not a status code (${head.token.reason}); the term is not read as an entry`, at.line, at.column);
+          this.ctx.invalidCode(head.token, 'the term is not read as an entry', at.line, at.column);
           this.skipNode(dt, 'unreadable', `entry with the invalid code \`${head.token.token}\``);
         } else {
           this.skipNode(dt, 'preamble', 'definition term without a status code');
@@ -717,7 +717,7 @@ class HtmlReader {
         return;
       }
       if (token.kind === 'invalid') {
-        ctx.diag('error', 'code/invalid', `\`${token.token}\` is not a status code (${token.reason}); the row is not read as an entry`, codeAt.line, codeAt.column, {
+        ctx.invalidCode(token, 'the row is not read as an entry', codeAt.line, codeAt.column, {
           endLine: lines.endLine,
         });
         this.skipNode(tr, 'unreadable', `row with the invalid code \`${token.token}\``);

@@ -98,7 +98,7 @@ export const parseBilingualList: Parser = (doc: SourceDocument): ParseResult => 
       flushInvalid();
       const column = line.length - line.trimStart().length + 1;
       if (head.token.kind === 'invalid') {
-        ctx.diag('error', 'code/invalid', `\`${head.token.token}\` is not a status code (${head.token.reason}); its entry is not read`, lineNo, column);
+        ctx.invalidCode(head.token, 'its entry is not read', lineNo, column);
         invalid = { line: lineNo, endLine: lineNo, token: head.token.token };
         continue;
       }

@@ -388,7 +388,7 @@ class MarkdownReader {
       const { line, endLine } = this.lines(node);
       const at = this.ctx.index.point(parts.tokenOffset);
       const what = `the entry with the invalid code \`${parts.token.token}\``;
-      this.ctx.diag('error', 'code/invalid', `\`${parts.token.token}\` is not a status code (${parts.token.reason}); the heading is not read as an entry`, line, at.column);
+      this.ctx.invalidCode(parts.token, 'the heading is not read as an entry', line, at.column);
       this.ctx.skip(line, endLine, 'unreadable', what);
       const { parts: description, end } = this.section(nodes, i, what);
       for (const n of description) this.skipNode(n, 'unreadable', `description of ${what}`);
@@ -478,7 +478,7 @@ class MarkdownReader {
       const { line, endLine } = this.lines(item);
       if (head?.parts && token?.kind === 'invalid' && hasCodes) {
         const at = this.ctx.index.point(head.parts.tokenOffset);
-        this.ctx.diag('error', 'code/invalid', `\`${token.token}\` is not a status code (${token.reason}); the list item is not read as an entry`, at.line, at.column, {
+        this.ctx.invalidCode(token, 'the list item is not read as an entry', at.line, at.column, {
           endLine,
         });
         this.ctx.skip(line, endLine, 'unreadable', `entry with the invalid code \`${token.token}\``);
@@ -582,7 +582,7 @@ class MarkdownReader {
         return;
       }
       if (token.kind === 'invalid') {
-        ctx.diag('error', 'code/invalid', `\`${token.token}\` is not a status code (${token.reason}); the row is not read as an entry`, line, codeAt);
+        ctx.invalidCode(token, 'the row is not read as an entry', line, codeAt);
         ctx.skip(line, line, 'unreadable', `row with the invalid code \`${token.token}\``);
         return;
       }

@@ -119,7 +119,7 @@ export const parseProse: Parser = (doc: SourceDocument): ParseResult => {
       flushPreamble();
       const column = header.codeIndex + 1;
       if (header.token.kind === 'invalid') {
-        ctx.diag('error', 'code/invalid', `\`${header.token.token}\` is not a status code (${header.token.reason}); its entry is not read`, lineNo, column);
+        ctx.invalidCode(header.token, 'its entry is not read', lineNo, column);
         orphan = { line: lineNo, endLine: lineNo, why: `entry whose code \`${header.token.token}\` is invalid` };
         continue;
       }

@@ -173,7 +173,7 @@ export const parseTable: Parser = (doc: SourceDocument): ParseResult => {
       continue;
     }
     if (token.kind === 'invalid') {
-      ctx.diag('error', 'code/invalid', `\`${token.token}\` is not a status code (${token.reason}); the row is not read as an entry`, row.line, codeColumnNo, {
+      ctx.invalidCode(token, 'the row is not read as an entry', row.line, codeColumnNo, {
         endLine: row.endLine,
       });
       continue;

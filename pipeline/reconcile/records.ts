@@ -1,14 +1,34 @@
 /**
- * Canonical records: codes from the registries and from every source, the registry's name and
- * status, and per language the chosen name and description (by `chooseCandidate`), every other
- * candidate kept as an alternate with its reason.
+ * Canonical records: codes from the registry and from every source, the registry's name and
+ * status, and per language the chosen name and description (by `chooseCandidate`); every other
+ * candidate is kept as an alternate, or as withheld when none could be chosen, with its reason.
  */
 import { attestations, compareClaims, groupCandidates, textKey, type Alternate, type Attestation, type Candidate, type LocalizedValue, type SourceOrder } from '../dataset.ts';
 import { byCodePoint, sortedKeys } from '../order.ts';
 import type { Registries } from '../registry.ts';
 import type { Claim } from '../types.ts';
+import type { AliasKind } from './rules/names.ts';
 
 export type CodeStatus = 'registered' | 'unused' | 'obsoleted' | 'temporary' | 'unofficial' | 'unregistered';
+
+export interface Alias {
+  name: string;
+  kind: AliasKind;
+  /** For a mislabel: the code the name belongs to. */
+  belongsTo?: number;
+  sources: Attestation[];
+}
+
+export interface Withheld extends Alternate {
+  field: 'name' | 'description';
+  lang: string;
+}
+
+export interface UnofficialMeaning {
+  name: string;
+  origin: string;
+  note: string;
+}
 
 export interface CodeRecord {
   code: number;
@@ -16,8 +36,12 @@ export interface CodeRecord {
   status: CodeStatus;
   class: string;
   reference: string | null;
+  aliases: Alias[];
+  unofficial: UnofficialMeaning[];
   names: Record<string, LocalizedValue>;
   descriptions: Record<string, LocalizedValue>;
+  withheld: Withheld[];
+  findings: string[];
   sources: Attestation[];
 }
 
@@ -26,63 +50,83 @@ export interface ClassRecord {
   names: Record<string, LocalizedValue>;
 }
 
-/** Why a candidate must not be chosen, keyed by claim; filled by the reconcile rules. */
-export type Rejections = Map<Claim, string>;
+/** A reviewer's decision for one slot: use this text (override) or this candidate (pick). */
+export interface Override {
+  kind: 'override' | 'pick';
+  text: string;
+  finding: string;
+  /** Line of the decision in decisions.yaml. */
+  line: number;
+  decisionsSource: string;
+}
 
 export interface ChoiceContext {
   order: SourceOrder;
   trust: Map<string, number>;
-  rejected: Rejections;
+  /** Claims a rule says must not be chosen, with the reason. */
+  rejected: Map<Claim, string>;
+  /** Claims with damaged text: chosen only when nothing sound is left. */
+  demoted: Map<Claim, string>;
   /** A text the authority gives for this slot (the registry's English name). */
   authority?: { text: string; attestation: Attestation };
+  override?: Override;
+}
+
+export interface Choice {
+  value?: LocalizedValue;
+  withheld: Alternate[];
+  /** Set when a reviewer's pick names a candidate that no longer exists. */
+  missingPick?: Override;
 }
 
 /**
- * The written rule, in order: a candidate the authority confirms; then candidates none of whose
- * claims was rejected by a rule; then the most trusted source (manifest `trust`); then the most
- * sources; then manifest order and line (a stable tie-break).
+ * The written rule, in order: a reviewer's decision; the authority's text (the registry name);
+ * then candidates no rule rejected; then sound text before damaged text; then the most trusted
+ * source (manifest `trust`); then the most sources; then manifest order and line.
  */
-export function chooseCandidate(candidates: Candidate[], ctx: ChoiceContext): LocalizedValue | undefined {
-  const authorityKey = ctx.authority ? textKey(ctx.authority.text) : undefined;
+export function chooseCandidate(candidates: Candidate[], ctx: ChoiceContext): Choice {
   const isRejected = (c: Candidate) => c.claims.every((claim) => ctx.rejected.has(claim));
+  const isDemoted = (c: Candidate) => c.claims.every((claim) => ctx.demoted.has(claim));
   const trustOf = (c: Candidate) => Math.max(...c.claims.map((claim) => ctx.trust.get(claim.source) ?? 1));
+  const reasonOf = (c: Candidate, fallback: string) =>
+    c.claims.map((claim) => ctx.rejected.get(claim)).find((r) => r !== undefined) ??
+    c.claims.map((claim) => ctx.demoted.get(claim)).find((r) => r !== undefined) ??
+    fallback;
   const ranked = [...candidates].sort(
     (a, b) =>
-      Number(textKey(b.text) === authorityKey) - Number(textKey(a.text) === authorityKey) ||
       Number(isRejected(a)) - Number(isRejected(b)) ||
+      Number(isDemoted(a)) - Number(isDemoted(b)) ||
       trustOf(b) - trustOf(a) ||
       new Set(b.claims.map((c) => c.source)).size - new Set(a.claims.map((c) => c.source)).size ||
       compareClaims(a.claims[0]!, b.claims[0]!, ctx.order),
   );
-  const winner = ranked[0];
-  if (ctx.authority && (!winner || textKey(winner.text) !== authorityKey)) {
-    // The registry's name stands even when no source writes it that way.
-    return {
-      text: ctx.authority.text,
-      sources: [ctx.authority.attestation],
-      ...alternatesOf(candidates, ctx, 'differs from the registry name'),
-    };
-  }
-  if (!winner || isRejected(winner)) {
-    return undefined;
-  }
-  const value: LocalizedValue = {
-    text: ctx.authority?.text ?? winner.text,
-    sources: [...(ctx.authority ? [ctx.authority.attestation] : []), ...attestations(winner.claims, ctx.order)],
-  };
-  const rest = ranked.slice(1);
-  return { ...value, ...alternatesOf(rest, ctx, 'ranked lower by the choice rule') };
-}
+  const toAlternate = (c: Candidate, fallback: string): Alternate => ({ text: c.text, sources: attestations(c.claims, ctx.order), reason: reasonOf(c, fallback) });
 
-function alternatesOf(candidates: Candidate[], ctx: ChoiceContext, defaultReason: string): { alternates?: Alternate[] } {
-  if (candidates.length === 0) return {};
-  return {
-    alternates: candidates.map((c) => ({
-      text: c.text,
-      sources: attestations(c.claims, ctx.order),
-      reason: c.claims.map((claim) => ctx.rejected.get(claim)).find((r) => r !== undefined) ?? defaultReason,
-    })),
-  };
+  let winner: Candidate | undefined;
+  let value: LocalizedValue | undefined;
+  let missingPick: Override | undefined;
+  const override = ctx.override;
+  if (override?.kind === 'override') {
+    value = { text: override.text, sources: [{ source: override.decisionsSource, line: override.line }] };
+  } else if (override?.kind === 'pick') {
+    winner = candidates.find((c) => textKey(c.text) === textKey(override.text));
+    if (winner) value = { text: winner.text, sources: attestations(winner.claims, ctx.order) };
+    else missingPick = override;
+  }
+  if (!value && ctx.authority) {
+    const key = textKey(ctx.authority.text);
+    winner = candidates.find((c) => textKey(c.text) === key);
+    value = { text: ctx.authority.text, sources: [ctx.authority.attestation, ...(winner ? attestations(winner.claims, ctx.order) : [])] };
+  }
+  if (!value) {
+    winner = ranked.find((c) => !isRejected(c));
+    if (winner) value = { text: winner.text, sources: attestations(winner.claims, ctx.order) };
+  }
+  const decided = override && value && !missingPick ? ` (reviewer decision ${override.finding})` : '';
+  const others = ranked.filter((c) => c !== winner).map((c) => toAlternate(c, ctx.authority ? 'differs from the registry name' : `ranked lower by the choice rule${decided}`));
+  if (!value) return { withheld: others, ...(missingPick ? { missingPick } : {}) };
+  if (others.length > 0) value.alternates = others;
+  return { value, withheld: [], ...(missingPick ? { missingPick } : {}) };
 }
 
 export function statusOf(code: string, registries: Registries): CodeStatus {
@@ -92,48 +136,82 @@ export function statusOf(code: string, registries: Registries): CodeStatus {
   return 'unregistered';
 }
 
-export function buildRecords(claims: readonly Claim[], registries: Registries, ctx: Omit<ChoiceContext, 'authority'>): { codes: CodeRecord[]; classes: ClassRecord[] } {
+export interface RecordContext extends Omit<ChoiceContext, 'authority' | 'override'> {
+  aliases: Map<string, Alias[]>;
+  findingIds: Map<string, Set<string>>;
+  overrides: Map<string, Override>;
+}
+
+export function slotKey(code: string, field: string, lang: string): string {
+  return `${code}|${field}|${lang}`;
+}
+
+export interface BuiltRecords {
+  codes: CodeRecord[];
+  classes: ClassRecord[];
+  /** Reviewer picks whose candidate no longer exists. */
+  missingPicks: Override[];
+}
+
+export function buildRecords(claims: readonly Claim[], registries: Registries, ctx: RecordContext): BuiltRecords {
   const byCode = new Map<string, Claim[]>();
   for (const claim of claims) {
     if (claim.field === 'class-name') continue;
     byCode.set(claim.code, [...(byCode.get(claim.code) ?? []), claim]);
   }
+  const missingPicks: Override[] = [];
+  const choose = (candidates: Map<string, Candidate[]>, code: string, field: 'name' | 'description', authority?: ChoiceContext['authority']) => {
+    const values: Record<string, LocalizedValue> = {};
+    const withheld: Withheld[] = [];
+    const langs = new Set([...candidates.keys()]);
+    for (const key of ctx.overrides.keys()) {
+      const [c, f, l] = key.split('|');
+      if (c === code && f === field && l) langs.add(l);
+    }
+    if (authority) langs.add('en');
+    for (const lang of [...langs].sort(byCodePoint)) {
+      const override = ctx.overrides.get(slotKey(code, field, lang));
+      const choice = chooseCandidate(candidates.get(lang) ?? [], {
+        ...ctx,
+        ...(lang === 'en' && authority ? { authority } : {}),
+        ...(override ? { override } : {}),
+      });
+      if (choice.missingPick) missingPicks.push(choice.missingPick);
+      if (choice.value) values[lang] = choice.value;
+      withheld.push(...choice.withheld.map((w) => ({ field, lang, ...w })));
+    }
+    return { values: sortedKeys(values), withheld };
+  };
+
   const codes = new Set<string>([...registries.iana.keys(), ...byCode.keys()]);
   const records: CodeRecord[] = [];
   for (const code of [...codes].sort(byCodePoint)) {
     const own = byCode.get(code) ?? [];
     const entry = registries.iana.get(code);
-    const unofficial = registries.unofficial.get(code)?.[0];
-    const name = entry ? entry.name : unofficial ? unofficial.name : null;
+    const unofficial = registries.unofficial.get(code) ?? [];
+    const name = entry ? entry.name : (unofficial[0]?.name ?? null);
     const nameSource = entry ? registries.ianaSource : registries.unofficialSource;
     const authority =
       name !== null && nameSource !== undefined
-        ? { text: name, attestation: { source: nameSource, line: (entry ?? unofficial)!.line } }
+        ? { text: name, attestation: { source: nameSource, line: (entry ?? unofficial[0])!.line } }
         : undefined;
-    const names: Record<string, LocalizedValue> = {};
-    for (const [lang, candidates] of groupCandidates(own.filter((c) => c.field === 'name'), ctx.order)) {
-      const chosen = chooseCandidate(candidates, { ...ctx, ...(lang === 'en' && authority ? { authority } : {}) });
-      if (chosen) names[lang] = chosen;
-    }
-    if (authority && !names.en) names.en = { text: authority.text, sources: [authority.attestation] };
-    const descriptions: Record<string, LocalizedValue> = {};
-    for (const [lang, candidates] of groupCandidates(own.filter((c) => c.field === 'description'), ctx.order)) {
-      const chosen = chooseCandidate(candidates, ctx);
-      if (chosen) descriptions[lang] = chosen;
-    }
+    const names = choose(groupCandidates(own.filter((c) => c.field === 'name'), ctx.order), code, 'name', authority);
+    const descriptions = choose(groupCandidates(own.filter((c) => c.field === 'description'), ctx.order), code, 'description');
     const registryMentions: Attestation[] = [];
     if (entry && registries.ianaSource) registryMentions.push({ source: registries.ianaSource, line: entry.line });
-    for (const u of registries.unofficial.get(code) ?? []) {
-      if (registries.unofficialSource) registryMentions.push({ source: registries.unofficialSource, line: u.line });
-    }
+    for (const u of unofficial) if (registries.unofficialSource) registryMentions.push({ source: registries.unofficialSource, line: u.line });
     records.push({
       code: Number(code),
       name,
       status: statusOf(code, registries),
       class: `${code[0]}xx`,
       reference: entry?.reference ?? null,
-      names: sortedKeys(names),
-      descriptions: sortedKeys(descriptions),
+      aliases: [...(ctx.aliases.get(code) ?? [])].sort((a, b) => byCodePoint(a.name, b.name)),
+      unofficial: unofficial.map((u) => ({ name: u.name, origin: u.origin, note: u.note })),
+      names: names.values,
+      descriptions: descriptions.values,
+      withheld: [...names.withheld, ...descriptions.withheld],
+      findings: [...(ctx.findingIds.get(code) ?? [])].sort(byCodePoint),
       sources: [...registryMentions, ...attestations(own, ctx.order)],
     });
   }
@@ -142,10 +220,10 @@ export function buildRecords(claims: readonly Claim[], registries: Registries, c
   for (const cls of ['1xx', '2xx', '3xx', '4xx', '5xx']) {
     const names: Record<string, LocalizedValue> = {};
     for (const [lang, candidates] of groupCandidates(classClaims.filter((c) => c.code === cls), ctx.order)) {
-      const chosen = chooseCandidate(candidates, ctx);
-      if (chosen) names[lang] = chosen;
+      const { value } = chooseCandidate(candidates, { ...ctx });
+      if (value) names[lang] = value;
     }
     classes.push({ class: cls, names: sortedKeys(names) });
   }
-  return { codes: records, classes };
+  return { codes: records, classes, missingPicks };
 }

@@ -1,0 +1,82 @@
+/**
+ * Damaged text: cut off mid-sentence, masked or censored with asterisks, an unresolved character
+ * reference, words run together where markup was lost, or a long run of another language inside
+ * a text. Damaged candidates are ranked below sound ones; they are never dropped.
+ */
+import { DANGLING_WORDS, HTTP_TOKENS } from '../../data/text-defects.ts';
+import { primarySubtag } from '../../text/lang.ts';
+import type { Claim } from '../../types.ts';
+
+export type DefectKind = 'truncated' | 'masked' | 'unresolved-entity' | 'run-together' | 'mixed-language';
+
+export interface Defect {
+  kind: DefectKind;
+  detail: string;
+  /** Whether the text should lose against a sound candidate. */
+  demote: boolean;
+}
+
+const TOKEN_SET = new Set(HTTP_TOKENS.map((t) => t.toUpperCase()));
+
+/** `GETHEAD` is GET + HEAD; returns the parts when a token is two or more HTTP tokens run together. */
+export function splitRunTogether(token: string): string[] | undefined {
+  const upper = token.toUpperCase();
+  if (TOKEN_SET.has(upper)) return undefined;
+  const memo = new Map<number, string[] | null>();
+  const solve = (start: number): string[] | null => {
+    if (start === upper.length) return [];
+    if (memo.has(start)) return memo.get(start)!;
+    let found: string[] | null = null;
+    for (const t of TOKEN_SET) {
+      if (upper.startsWith(t, start)) {
+        const rest = solve(start + t.length);
+        if (rest) {
+          found = [token.slice(start, start + t.length), ...rest];
+          break;
+        }
+      }
+    }
+    memo.set(start, found);
+    return found;
+  };
+  const parts = solve(0);
+  return parts && parts.length >= 2 ? parts : undefined;
+}
+
+export function findDefects(claim: Claim): Defect[] {
+  const defects: Defect[] = [];
+  const text = claim.text;
+  if (claim.notes?.includes('text/unknown-entity')) {
+    const entity = /&[A-Za-z][A-Za-z0-9]*;/.exec(text)?.[0] ?? 'a character reference';
+    defects.push({ kind: 'unresolved-entity', detail: `contains the unresolved reference \`${entity}\``, demote: true });
+  }
+  if (/\p{L}\*+\p{L}|\*{3,}|[\p{Script=Han}]\*|\*[\p{Script=Han}]/u.test(text)) {
+    const masked = /\S*\*+\S*/u.exec(text)?.[0] ?? '*';
+    defects.push({ kind: 'masked', detail: `has masked characters (\`${masked}\`)`, demote: true });
+  }
+  if (claim.field === 'description') {
+    const trimmed = text.trim();
+    const lastWord = /([\p{L}.]+)[^\p{L}.]*$/u.exec(trimmed)?.[1]?.toLowerCase().replace(/\.$/, '');
+    const dangling = DANGLING_WORDS[primarySubtag(claim.lang)];
+    const endsOpen = /[(\[,;–—-]$|\p{L}[:：]$|\be\.g\.$|\bi\.e\.$/u.test(trimmed);
+    if (endsOpen || (dangling && lastWord !== undefined && dangling.has(lastWord) && !/[.!?。！？)"”]$/u.test(trimmed))) {
+      defects.push({ kind: 'truncated', detail: `ends mid-sentence (\`…${trimmed.slice(-30)}\`)`, demote: true });
+    }
+  }
+  for (const token of text.match(/[A-Za-z][A-Za-z-]{5,}/g) ?? []) {
+    if (token !== token.toUpperCase() && !/^[A-Z][a-z]+[A-Z]/.test(token)) continue;
+    const parts = splitRunTogether(token);
+    if (parts) {
+      defects.push({ kind: 'run-together', detail: `has \`${token}\`, which reads as ${parts.map((p) => `\`${p}\``).join(' + ')} run together (lost markup)`, demote: true });
+      break;
+    }
+  }
+  if (claim.lang !== 'en' && /[^\p{Script=Latin}\s\p{P}\p{N}\p{S}]/u.test(text)) {
+    // A run of 4+ lowercase-led English words inside non-Latin text is an untranslated fragment.
+    const run = /(?:\b[A-Za-z][a-z]*\b[ ,]+){3,}\b[a-z][a-z]*\b/.exec(text);
+    if (run && /\b[a-z]{2,}\b.*\b[a-z]{2,}\b/.test(run[0]) && run[0].split(/\s+/).filter((w) => /^[a-z]/.test(w)).length >= 3) {
+      defects.push({ kind: 'mixed-language', detail: `has an untranslated English fragment (\`${run[0].trim()}\`)`, demote: false });
+    }
+  }
+  return defects;
+}

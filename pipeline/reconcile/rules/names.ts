@@ -1,0 +1,106 @@
+/**
+ * Names against the registry: every English name a source gives that differs from the canonical
+ * one is kept as an alias and classified. The registry decides; a majority of sources never does.
+ */
+import { textKey } from '../../dataset.ts';
+import type { Registries } from '../../registry.ts';
+import type { Claim } from '../../types.ts';
+
+export type AliasKind = 'historical' | 'spelling-variant' | 'typo' | 'mislabel' | 'unknown';
+
+export interface NameClass {
+  kind: 'canonical' | AliasKind;
+  /** For a mislabel: the code whose name it is. For historical names: where the name comes from. */
+  belongsTo?: string;
+  origin?: string;
+}
+
+interface KnownName {
+  code: string;
+  origin: string;
+}
+
+/** Every English name the authorities know, folded, to the codes (and documents) that use it. */
+export function knownNames(registries: Registries): Map<string, KnownName[]> {
+  const index = new Map<string, KnownName[]>();
+  const add = (name: string | null, code: string, origin: string) => {
+    if (!name) return;
+    const key = textKey(name);
+    const list = index.get(key) ?? [];
+    if (!list.some((k) => k.code === code)) list.push({ code, origin });
+    index.set(key, list);
+  };
+  for (const e of registries.iana.values()) add(e.name, e.code, 'IANA registry');
+  for (const list of registries.historical.values()) for (const h of list) add(h.name, h.code, h.reference);
+  for (const list of registries.unofficial.values()) for (const u of list) add(u.name, u.code, u.origin);
+  return index;
+}
+
+function alnumFold(text: string): string {
+  return textKey(text).replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** Damerau-Levenshtein distance (optimal string alignment), bounded: returns max+1 when above `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    rows.push([i]);
+  }
+  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let best = Infinity;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = v;
+      best = Math.min(best, v);
+    }
+    if (best > max) return max + 1;
+  }
+  return rows[a.length]![b.length]!;
+}
+
+/**
+ * Classify a name given for `code`: the canonical name; a historical name (an earlier RFC's, or the
+ * code's unofficial meaning); a mislabel (another code's name); a spelling variant (differs only
+ * in case, spacing or punctuation); a typo (a letter or two away); or unknown.
+ */
+export function classifyName(name: string, code: string, registries: Registries, index: Map<string, KnownName[]>): NameClass {
+  const entry = registries.iana.get(code);
+  const canonical = canonicalName(code, registries);
+  const key = textKey(name);
+  const exactHistorical = (registries.historical.get(code) ?? []).find((h) => h.name === name && h.name !== canonical);
+  if (exactHistorical) return { kind: 'historical', origin: exactHistorical.reference };
+  if (canonical !== null && key === textKey(canonical)) return name === canonical ? { kind: 'canonical' } : { kind: 'spelling-variant', origin: 'letter case' };
+  const known = index.get(key) ?? [];
+  const own = known.find((k) => k.code === code);
+  if (own) return { kind: 'historical', origin: own.origin };
+  const other = known.find((k) => k.code !== code);
+  if (other) return { kind: 'mislabel', belongsTo: other.code, origin: other.origin };
+  const references = [canonical, ...(registries.historical.get(code) ?? []).map((h) => h.name)].filter((n): n is string => n !== null);
+  // A registry that gives only a lifecycle word ("(Unused)") is matched by that word.
+  if (entry && entry.name === null) references.push(entry.status);
+  for (const ref of references) {
+    if (alnumFold(ref) === alnumFold(name)) return { kind: 'spelling-variant', origin: ref === entry?.status ? `(${ref[0]!.toUpperCase()}${ref.slice(1)})` : ref };
+  }
+  for (const ref of references) {
+    const a = textKey(ref);
+    const max = Math.max(1, Math.floor(a.length * 0.15));
+    if (editDistance(a, key, max) <= max) return { kind: 'typo', origin: ref };
+  }
+  return { kind: 'unknown' };
+}
+
+/** The registry's name; for a code only the unofficial list knows, that list's name; else null. */
+export function canonicalName(code: string, registries: Registries): string | null {
+  const entry = registries.iana.get(code);
+  if (entry) return entry.name;
+  return registries.unofficial.get(code)?.[0]?.name ?? null;
+}
+
+/** A name a source tagged with another Latin-script language that is really a known English name. */
+export function isKnownEnglishName(claim: Claim, index: Map<string, KnownName[]>): boolean {
+  return claim.field === 'name' && claim.lang !== 'en' && /^[\p{Script=Latin}\p{N}\p{P}\s]+$/u.test(claim.text) && index.has(textKey(claim.text));
+}

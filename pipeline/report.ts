@@ -1,0 +1,100 @@
+/**
+ * The conflict report for people: counts first, then every finding grouped by code, with the
+ * quoted evidence and file:line of each source and the decisions.yaml snippet that decides it.
+ * Source text is escaped for Markdown and HTML, since sources may contain markup.
+ */
+import { byCodePoint } from './order.ts';
+import type { Finding, FindingKind } from './reconcile/findings.ts';
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+const STATUS_ORDER = { open: 0, stale: 1, decided: 2, 'auto-resolved': 3 } as const;
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      codeOrder(a.code) - codeOrder(b.code) ||
+      byCodePoint(a.code, b.code) ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      byCodePoint(a.kind, b.kind) ||
+      byCodePoint(a.id, b.id),
+  );
+}
+
+function codeOrder(code: string): number {
+  return /^\d{3}$/.test(code) ? Number(code) : /^[1-5]xx$/.test(code) ? Number(code[0]) * 100 - 1 : 1000;
+}
+
+/** Escape text for inline Markdown (and the HTML a Markdown renderer would pass through). */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\r?\n/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]|#~])/g, '\\$1');
+}
+
+/** A YAML double-quoted scalar. */
+export function yamlString(text: string): string {
+  return JSON.stringify(text);
+}
+
+export function decisionSnippet(f: Finding): string {
+  const lines = [`${f.id}:`, `  action: accept  # accept | pick | override | dismiss`];
+  const alternates = f.resolution.rejected ?? [];
+  if (alternates.length > 0) lines.push(`  # pick: ${yamlString(alternates[0]!.text.slice(0, 120))}`);
+  lines.push(`  note: ${yamlString(f.decision?.note ?? '')}`, `  fingerprint: ${f.fingerprint}`);
+  return lines.join('\n');
+}
+
+const ICON = { error: '✖', warning: '⚠', info: 'ℹ' } as const;
+
+export function renderConflictsMarkdown(findings: Finding[], sources: Array<{ id: string; file: string; title: string }>): string {
+  const files = new Map(sources.map((s) => [s.id, s.file]));
+  const out: string[] = ['# Conflict report', ''];
+  const count = (pred: (f: Finding) => boolean) => findings.filter(pred).length;
+  out.push(
+    `${findings.length} findings: ${count((f) => f.severity === 'error')} errors, ${count((f) => f.severity === 'warning')} warnings, ${count((f) => f.severity === 'info')} info.`,
+    `Status: ${count((f) => f.status === 'open')} open, ${count((f) => f.status === 'stale')} stale, ${count((f) => f.status === 'decided')} decided, ${count((f) => f.status === 'auto-resolved')} auto-resolved.`,
+    '',
+    'To decide a finding, paste its snippet into `sources/decisions.yaml`, set `action` and `note`, and run `npm run build-data` again.',
+    '',
+    '## Counts by kind',
+    '',
+    '| kind | error | warning | info | open | total |',
+    '|---|---:|---:|---:|---:|---:|',
+  );
+  const kinds = [...new Set(findings.map((f) => f.kind))].sort(byCodePoint) as FindingKind[];
+  for (const kind of kinds) {
+    const of = findings.filter((f) => f.kind === kind);
+    const c = (pred: (f: Finding) => boolean) => of.filter(pred).length;
+    out.push(`| ${kind} | ${c((f) => f.severity === 'error')} | ${c((f) => f.severity === 'warning')} | ${c((f) => f.severity === 'info')} | ${c((f) => f.status === 'open')} | ${of.length} |`);
+  }
+  out.push('', '## Findings by code', '');
+  let current: string | undefined;
+  for (const f of findings) {
+    if (f.code !== current) {
+      current = f.code;
+      out.push(`### ${f.code === '' ? '(no code)' : escapeMarkdown(f.code)}`, '');
+    }
+    out.push(`#### ${ICON[f.severity]} ${f.kind} · ${f.severity} · ${f.status}`, '', `\`${f.id}\``, '', escapeMarkdown(f.message), '');
+    if (f.sources.length > 0) {
+      out.push('| source | where | lang | excerpt |', '|---|---|---|---|');
+      for (const e of f.sources) {
+        const file = files.get(e.source);
+        out.push(`| ${escapeMarkdown(e.source)} | ${file ? `sources/${escapeMarkdown(file)}:${e.line}:${e.column}` : `${e.line}:${e.column}`} | ${e.lang ?? ''} | ${escapeMarkdown(e.excerpt)} |`);
+      }
+      out.push('');
+    }
+    const r = f.resolution;
+    out.push(`Resolution (rule \`${r.rule}\`): ${escapeMarkdown(r.action)}`);
+    if (r.chosen !== undefined) out.push(`Chosen: ${r.chosen === null ? '(none)' : `“${escapeMarkdown(r.chosen)}”`}`);
+    for (const rej of r.rejected ?? []) out.push(`Rejected: “${escapeMarkdown(rej.text.slice(0, 200))}” (${escapeMarkdown(rej.source)}:${rej.line}, ${escapeMarkdown(rej.reason)})`);
+    if (f.decision) {
+      out.push(`Decision: **${f.decision.action}**: ${escapeMarkdown(f.decision.note)}${f.decision.stale ? ` (stale: ${escapeMarkdown(f.decision.stale)})` : ''}`);
+    }
+    out.push('');
+    if (f.status !== 'decided') out.push('```yaml', decisionSnippet(f), '```', '');
+  }
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}
