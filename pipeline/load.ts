@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BuildError } from './errors.ts';
-import { parseManifest, type ManifestEntry } from './manifest.ts';
+import { parseManifest, REFERENCE_FORMATS, type ManifestEntry } from './manifest.ts';
 import type { LoadedSource } from './build.ts';
 import type { Diagnostic } from './types.ts';
 
@@ -110,7 +110,7 @@ export function loadSources(sourcesDir: string): LoadResult {
     }
     if (!statSync(real).isFile()) throw new BuildError(`Source \`${entry.id}\`: \`${entry.file}\` is not a file`, manifestLabel);
     const decoded = decodeSource(readFileSync(real));
-    const registry = entry.format.endsWith('-registry');
+    const registry = REFERENCE_FORMATS.includes(entry.format);
     if (!decoded.ok) {
       if (registry) throw new BuildError(`Registry file ${decoded.message}`, display);
       diagnostics.push({ source: entry.id, file: display, line: 1, column: 1, severity: 'error', ruleId: 'source/unreadable', message: `File ${decoded.message}; the source is skipped` });

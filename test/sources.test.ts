@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { loadSources } from '../pipeline/load.ts';
+import { REFERENCE_FORMATS } from '../pipeline/manifest.ts';
 import { PARSERS } from '../pipeline/parsers/index.ts';
 import type { Format, ParseResult } from '../pipeline/types.ts';
 import { unaccounted } from './helpers.ts';
@@ -12,15 +13,15 @@ import { unaccounted } from './helpers.ts';
 const loaded = loadSources(path.join(import.meta.dirname, '..', 'sources'));
 const results = new Map<string, ParseResult>();
 for (const s of loaded.sources) {
-  if (s.entry.format.endsWith('-registry')) continue;
+  if (REFERENCE_FORMATS.includes(s.entry.format)) continue;
   results.set(s.entry.id, PARSERS[s.entry.format as Format]({ source: { ...s.entry, format: s.entry.format as Format }, path: s.path, text: s.text }));
 }
 const get = (id: string) => results.get(id)!;
 const find = (id: string, code: string, field: string) => get(id).claims.filter((c) => c.code === code && c.field === field);
 
 describe('real sources', () => {
-  it('lists five documents and two registries in the manifest', () => {
-    expect(loaded.sources).toHaveLength(7);
+  it('lists five documents and four reference files in the manifest', () => {
+    expect(loaded.sources).toHaveLength(9);
     expect(results.size).toBe(5);
   });
 
