@@ -134,7 +134,7 @@ export function build(input: BuildInput): BuildResult {
     files.set('claims.json', toJson(claimsFile));
     files.set('http-status-codes.json', toJson(dataset));
     files.set('conflicts.json', toJson(conflicts));
-    files.set('conflicts.md', renderConflictsMarkdown(findings, sourcesList));
+    files.set('conflicts.md', renderConflictsMarkdown(findings, sourcesList, new Map(codes.map((c) => [String(c.code), c.name]))));
   });
   return { files, claims: reconciled.claims, diagnostics: claimsFile.diagnostics, accounting, findings };
 }

@@ -21,7 +21,8 @@ export interface Decision {
 
 export function parseDecisions(text: string, file: string): Decision[] {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  // Failsafe schema: every scalar is a string, so a fingerprint of digits stays text.
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, schema: 'failsafe' });
   const error = doc.errors[0];
   if (error) {
     const pos = lineCounter.linePos(error.pos[0]);

@@ -34,6 +34,11 @@ export function escapeMarkdown(text: string): string {
     .replace(/([\\`*_[\]|#~])/g, '\\$1');
 }
 
+/** A code span safe inside a GFM table cell. */
+export function codeSpan(text: string): string {
+  return `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')}\``;
+}
+
 /** A YAML double-quoted scalar. */
 export function yamlString(text: string): string {
   return JSON.stringify(text);
@@ -43,13 +48,17 @@ export function decisionSnippet(f: Finding): string {
   const lines = [`${f.id}:`, `  action: accept  # accept | pick | override | dismiss`];
   const alternates = f.resolution.rejected ?? [];
   if (alternates.length > 0) lines.push(`  # pick: ${yamlString(alternates[0]!.text.slice(0, 120))}`);
-  lines.push(`  note: ${yamlString(f.decision?.note ?? '')}`, `  fingerprint: ${f.fingerprint}`);
+  lines.push(`  note: ${yamlString(f.decision?.note ?? '')}`, `  fingerprint: "${f.fingerprint}"`);
   return lines.join('\n');
 }
 
 const ICON = { error: '✖', warning: '⚠', info: 'ℹ' } as const;
 
-export function renderConflictsMarkdown(findings: Finding[], sources: Array<{ id: string; file: string; title: string }>): string {
+export function renderConflictsMarkdown(
+  findings: Finding[],
+  sources: Array<{ id: string; file: string; title: string }>,
+  codeNames: Map<string, string | null> = new Map(),
+): string {
   const files = new Map(sources.map((s) => [s.id, s.file]));
   const out: string[] = ['# Conflict report', ''];
   const count = (pred: (f: Finding) => boolean) => findings.filter(pred).length;
@@ -75,23 +84,24 @@ export function renderConflictsMarkdown(findings: Finding[], sources: Array<{ id
   for (const f of findings) {
     if (f.code !== current) {
       current = f.code;
-      out.push(`### ${f.code === '' ? '(no code)' : escapeMarkdown(f.code)}`, '');
+      const name = codeNames.get(f.code);
+      out.push(`### ${f.code === '' ? '(no code)' : escapeMarkdown(f.code)}${name ? ` ${escapeMarkdown(name)}` : ''}`, '');
     }
     out.push(`#### ${ICON[f.severity]} ${f.kind} · ${f.severity} · ${f.status}`, '', `\`${f.id}\``, '', escapeMarkdown(f.message), '');
     if (f.sources.length > 0) {
       out.push('| source | where | lang | excerpt |', '|---|---|---|---|');
       for (const e of f.sources) {
         const file = files.get(e.source);
-        out.push(`| ${escapeMarkdown(e.source)} | ${file ? `sources/${escapeMarkdown(file)}:${e.line}:${e.column}` : `${e.line}:${e.column}`} | ${e.lang ?? ''} | ${escapeMarkdown(e.excerpt)} |`);
+        out.push(`| ${escapeMarkdown(e.source)} | ${codeSpan(file ? `sources/${file}:${e.line}:${e.column}` : `${e.line}:${e.column}`)} | ${escapeMarkdown(e.lang ?? '')} | ${escapeMarkdown(e.excerpt)} |`);
       }
       out.push('');
     }
     const r = f.resolution;
-    out.push(`Resolution (rule \`${r.rule}\`): ${escapeMarkdown(r.action)}`);
-    if (r.chosen !== undefined) out.push(`Chosen: ${r.chosen === null ? '(none)' : `“${escapeMarkdown(r.chosen)}”`}`);
-    for (const rej of r.rejected ?? []) out.push(`Rejected: “${escapeMarkdown(rej.text.slice(0, 200))}” (${escapeMarkdown(rej.source)}:${rej.line}, ${escapeMarkdown(rej.reason)})`);
+    out.push(`- Resolution (rule \`${r.rule}\`): ${escapeMarkdown(r.action)}`);
+    if (r.chosen !== undefined) out.push(`- Chosen: ${r.chosen === null ? '(none)' : `“${escapeMarkdown(r.chosen)}”`}`);
+    for (const rej of r.rejected ?? []) out.push(`- Rejected: “${escapeMarkdown(rej.text.slice(0, 200))}” (${escapeMarkdown(rej.source)}:${rej.line}, ${escapeMarkdown(rej.reason)})`);
     if (f.decision) {
-      out.push(`Decision: **${f.decision.action}**: ${escapeMarkdown(f.decision.note)}${f.decision.stale ? ` (stale: ${escapeMarkdown(f.decision.stale)})` : ''}`);
+      out.push(`- Decision: **${f.decision.action}**${f.decision.value ? ` “${escapeMarkdown(f.decision.value)}”` : ''}: ${escapeMarkdown(f.decision.note)}${f.decision.stale ? ` (stale: ${escapeMarkdown(f.decision.stale)})` : ''}`);
     }
     out.push('');
     if (f.status !== 'decided') out.push('```yaml', decisionSnippet(f), '```', '');

@@ -16,6 +16,9 @@ const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }
 ajv.addKeyword({ keyword: 'tsType' });
 const compiled = new Map<SchemaName, ValidateFunction>();
 
+/** A document each schema must reject before it is trusted (an empty decisions file is valid). */
+const MUST_REJECT: Partial<Record<SchemaName, unknown>> = { decisions: { 'kind/code': {} } };
+
 export function schemaFile(name: SchemaName): string {
   return path.join(SCHEMA_DIR, `${name}.schema.json`);
 }
@@ -24,9 +27,15 @@ export function validator(name: SchemaName): ValidateFunction {
   let validate = compiled.get(name);
   if (!validate) {
     const schema = JSON.parse(readFileSync(schemaFile(name), 'utf8')) as object;
-    validate = ajv.compile(schema);
-    if (validate({})) {
-      throw new BuildError(`Schema \`${name}\` accepts an empty object; refusing to trust it`, `schema/${name}.schema.json`);
+    try {
+      validate = ajv.compile(schema);
+    } catch (error) {
+      ajv.removeSchema((schema as { $id?: string }).$id ?? '');
+      throw new BuildError(`Schema does not compile: ${(error as Error).message}`, `schema/${name}.schema.json`);
+    }
+    const probe = name in MUST_REJECT ? MUST_REJECT[name] : {};
+    if (validate(probe)) {
+      throw new BuildError(`Schema \`${name}\` accepts ${JSON.stringify(probe)}; refusing to trust it`, `schema/${name}.schema.json`);
     }
     compiled.set(name, validate);
   }

@@ -81,6 +81,22 @@ describe('build-data command', () => {
     expect(readFileSync(path.join(out, 'claims.json'), 'utf8')).toBe(before);
   });
 
+  it('--strict fails while error findings are open, and passes once they are decided', () => {
+    const sources = copySources();
+    const out = path.join(work, 'out');
+    expect(main(['--sources', sources, '--out', out, '--strict'])).toBe(1);
+    expect(stderr).toContain('--strict: 3 open error finding(s) need a decision');
+    expect(stderr).toContain('misattributed-description/507/description/en/zh-hant-list');
+    const conflicts = JSON.parse(readFileSync(path.join(ROOT, 'out', 'conflicts.json'), 'utf8')).conflicts as Array<{ id: string; severity: string; status: string; fingerprint: string }>;
+    const decisions = conflicts
+      .filter((f) => f.severity === 'error' && f.status === 'open')
+      .map((f) => `${f.id}:\n  action: accept\n  note: reviewed\n  fingerprint: "${f.fingerprint}"\n`)
+      .join('');
+    writeFileSync(path.join(sources, 'decisions.yaml'), `${readFileSync(path.join(sources, 'decisions.yaml'), 'utf8')}\n${decisions}`);
+    stderr = '';
+    expect(main(['--sources', sources, '--out', out, '--strict'])).toBe(0);
+  });
+
   it('refuses unknown options with usage', () => {
     expect(main(['--nope'])).toBe(2);
     expect(stderr).toContain('Usage:');

@@ -125,7 +125,8 @@ export function findOtherMeanings(descriptions: readonly Claim[], registries: Re
     if (claim.lang !== 'en') continue;
     const entry = registries.iana.get(claim.code);
     const meanings = registries.unofficial.get(claim.code);
-    if (!entry || !meanings) continue;
+    // A code the registry keeps only as unused has no registered meaning for another to conflict with.
+    if (!entry || entry.name === null || !meanings) continue;
     const words = new Set(contentWords(claim.text));
     const overlap = (text: string) => {
       const ws = [...new Set(contentWords(text))];

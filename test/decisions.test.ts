@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { loadSources } from '../pipeline/load.ts';
+import { build } from '../pipeline/build.ts';
+import { BuildError } from '../pipeline/errors.ts';
+import { parseDecisions } from '../pipeline/decisions.ts';
+
+const loaded = loadSources(path.join(import.meta.dirname, '..', 'sources'));
+const base = build({ sources: loaded.sources, diagnostics: [] });
+const fingerprintOf = (id: string) => base.findings.find((f) => f.id === id)!.fingerprint;
+
+function buildWith(yaml: string) {
+  return build({ sources: loaded.sources, diagnostics: [], decisions: { path: 'sources/decisions.yaml', text: yaml } });
+}
+const record = (result: ReturnType<typeof build>, code: number) =>
+  JSON.parse(result.files.get('http-status-codes.json')!).codes.find((c: { code: number }) => c.code === code);
+
+describe('reviewer decisions', () => {
+  it('applies accept and dismiss: the finding is shown as decided, with the note', () => {
+    const id = 'mislabelled-name/208/name/en/zh-hant-list';
+    const result = buildWith(`${id}:\n  action: accept\n  note: Multi-Status is 207's name.\n  fingerprint: ${fingerprintOf(id)}\n`);
+    const f = result.findings.find((x) => x.id === id)!;
+    expect(f.status).toBe('decided');
+    expect(f.decision).toEqual({ action: 'accept', note: "Multi-Status is 207's name." });
+    expect(result.files.get('conflicts.md')).toContain("Decision: **accept**: Multi-Status is 207's name.");
+  });
+
+  it('applies an override: the value replaces the chosen text, attributed to the decisions file', () => {
+    const id = 'text-defect/truncated/304/description/en/en-table';
+    const result = buildWith(`${id}:\n  action: override\n  value: Sent when a conditional GET finds the resource unchanged.\n  note: Rewritten from RFC 9110.\n`);
+    const d = record(result, 304).descriptions.en;
+    expect(d.text).toBe('Sent when a conditional GET finds the resource unchanged.');
+    expect(d.sources).toEqual([{ source: 'decisions', line: 1 }]);
+    expect(d.alternates.length).toBeGreaterThan(0);
+  });
+
+  it('applies a pick: another candidate becomes the chosen one', () => {
+    const id = 'misattributed-description/302/description/zh-Hans/zh-hans-list';
+    const before = record(base, 302).descriptions['zh-Hans'].text;
+    const result = buildWith(`${id}:\n  action: pick\n  pick: "${before}"\n  note: The RFC 2616 text of 302.\n`);
+    expect(record(result, 302).descriptions['zh-Hans'].text).toBe(before);
+    expect(result.findings.find((x) => x.id === id)!.status).toBe('decided');
+  });
+
+  it('marks a decision stale when the candidates changed since it was made', () => {
+    const id = 'mislabelled-name/208/name/en/zh-hans-list';
+    const result = buildWith(`${id}:\n  action: accept\n  note: ok\n  fingerprint: 000000000000\n`);
+    const f = result.findings.find((x) => x.id === id)!;
+    expect(f.status).toBe('stale');
+    expect(f.decision!.stale).toContain(f.fingerprint);
+    expect(result.files.get('conflicts.md')).toContain('(stale: decided on fingerprint 000000000000');
+  });
+
+  it('marks a pick stale when the picked text is no longer a candidate', () => {
+    const id = 'misattributed-description/302/description/zh-Hans/zh-hans-list';
+    const result = buildWith(`${id}:\n  action: pick\n  pick: gone text\n  note: x\n`);
+    expect(result.findings.find((x) => x.id === id)!.status).toBe('stale');
+  });
+
+  it('fails the build on a decision whose finding does not exist, naming the id and line', () => {
+    const run = () => buildWith(`# decisions\nname-variant/999/name/en/nowhere:\n  action: accept\n  note: x\n`);
+    expect(run).toThrow(BuildError);
+    try {
+      run();
+    } catch (error) {
+      expect((error as BuildError).format()).toMatch(/^sources\/decisions\.yaml:2:1: Decision for unknown finding `name-variant\/999\/name\/en\/nowhere`/);
+    }
+  });
+
+  it('reports malformed YAML and invalid decisions with their position', () => {
+    expect(() => parseDecisions('a/b:\n  action: [\n', 'sources/decisions.yaml')).toThrow(/Malformed YAML/);
+    try {
+      parseDecisions('x/1:\n  action: accept\n  note: ok\ny/2:\n  action: maybe\n  note: no\n', 'sources/decisions.yaml');
+    } catch (error) {
+      expect((error as BuildError).format()).toMatch(/^sources\/decisions\.yaml:4:1: Invalid decision: \/y~12\/action must be equal to one of the allowed values/);
+    }
+    expect(() => parseDecisions('x/1:\n  action: override\n  note: needs a value\n', 'd.yaml')).toThrow(/must have required property 'value'/);
+  });
+
+  it('keeps __proto__ a plain key', () => {
+    expect(() => parseDecisions('__proto__:\n  action: accept\n  note: x\n', 'd.yaml')).toThrow(/Invalid decision/);
+    expect(({} as Record<string, unknown>).action).toBeUndefined();
+  });
+});
