@@ -147,3 +147,16 @@ describe('choosing descriptions', () => {
     expect(d.text).toBe('Text from b.');
   });
 });
+
+describe('parser diagnostics as findings', () => {
+  it('turns an invalid code into an invalid-code finding named by its token, and an embedded entry into its own kind', () => {
+    const diagnostics = [
+      { source: 'a', file: 'sources/a.txt', line: 7, column: 1, severity: 'error' as const, ruleId: 'code/invalid', message: '`4O4` is not a status code (letters among the digits); the row is not read as an entry', code: '4O4', excerpt: '4O4 | Gone |' },
+      { source: 'a', file: 'sources/a.txt', line: 9, column: 40, severity: 'warning' as const, ruleId: 'entry/embedded', message: 'Entry for 423 found inside 422', code: '423', excerpt: '423 Locked ...' },
+      { source: 'a', file: 'sources/a.txt', line: 1, column: 1, severity: 'info' as const, ruleId: 'skip/preamble', message: 'Line 1 skipped' },
+    ];
+    const result = reconcile({ claims: [], diagnostics, registries: r, order: new Map([['a', 0]]), trust: new Map() });
+    expect(result.findings.map((f) => `${f.id} ${f.severity}`)).toEqual(['invalid-code/4O4/a error', 'embedded-entry/423/a warning']);
+    expect(result.findings[0]!.sources).toEqual([{ source: 'a', line: 7, column: 1, excerpt: '4O4 | Gone |' }]);
+  });
+});
