@@ -3,7 +3,7 @@
  * out. Only cli.ts touches the file system.
  */
 import { PARSERS } from './parsers/index.ts';
-import { emptyRegistries, parseGlossary, parseHistoricalNames, parseIanaRegistry, parseUnofficialRegistry, type Registries } from './registry.ts';
+import { emptyRegistries, parseClassNames, parseGlossary, parseHistoricalNames, parseIanaRegistry, parseUnofficialRegistry, type Registries } from './registry.ts';
 import { compareClaims, sourceOrder } from './dataset.ts';
 import { reconcile } from './reconcile/index.ts';
 import { parseDecisions } from './decisions.ts';
@@ -85,6 +85,11 @@ export function build(input: BuildInput): BuildResult {
         registries.historicalSource = entry.id;
         continue;
       }
+      if (entry.format === 'class-names') {
+        registries.classes = parseClassNames(source.text, source.path);
+        registries.classesSource = entry.id;
+        continue;
+      }
       if (entry.format === 'glossary') {
         registries.glossary = parseGlossary(source.text, source.path);
         continue;
@@ -115,11 +120,13 @@ export function build(input: BuildInput): BuildResult {
   const sourcesList = manifest.map((m) => ({
     id: m.id,
     file: m.file,
-    format: m.format,
+    format: m.format as string,
     lang: m.lang,
     title: m.title,
     ...(m.url ? { url: m.url } : {}),
   }));
+  // Reviewers' overrides are attested by the decisions file, so it is listed like a source.
+  if (input.decisions) sourcesList.push({ id: 'decisions', file: 'decisions.yaml', format: 'decisions', lang: 'en', title: 'Reviewer decisions' });
   const claimsFile = { sources: sourcesList, claims: reconciled.claims, diagnostics: sortDiagnostics(diagnostics, order) };
   const dataset = { sources: sourcesList, classes, codes };
   const conflicts = { conflicts: findings };

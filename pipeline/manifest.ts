@@ -6,8 +6,8 @@ import { describeErrors, validator } from './schemas.ts';
 import type { Format, SourceEntry } from './types.ts';
 
 export type ManifestFormat = Format | ReferenceFormat;
-export type ReferenceFormat = 'iana-registry' | 'unofficial-registry' | 'historical-names' | 'glossary';
-export const REFERENCE_FORMATS: readonly string[] = ['iana-registry', 'unofficial-registry', 'historical-names', 'glossary'];
+export type ReferenceFormat = 'iana-registry' | 'unofficial-registry' | 'historical-names' | 'glossary' | 'class-names';
+export const REFERENCE_FORMATS: readonly string[] = ['iana-registry', 'unofficial-registry', 'historical-names', 'glossary', 'class-names'];
 export interface ManifestEntry extends Omit<SourceEntry, 'format'> {
   format: ManifestFormat;
   url?: string;

@@ -46,13 +46,16 @@ export interface Registries {
   unofficial: Map<string, UnofficialEntry[]>;
   historical: Map<string, HistoricalName[]>;
   glossary: GlossaryConcept[];
+  /** English class names (`4xx` to `Client Error`), with where they come from. */
+  classes: Map<string, { name: string; reference: string; line: number }>;
+  classesSource?: string;
   ianaSource?: string;
   unofficialSource?: string;
   historicalSource?: string;
 }
 
 export function emptyRegistries(): Registries {
-  return { iana: new Map(), unassigned: [], unofficial: new Map(), historical: new Map(), glossary: [] };
+  return { iana: new Map(), unassigned: [], unofficial: new Map(), historical: new Map(), glossary: [], classes: new Map() };
 }
 
 const LIFECYCLE: Array<[RegExp, RegistryStatus]> = [
@@ -139,6 +142,16 @@ export function parseGlossary(text: string, file: string): GlossaryConcept[] {
       if (list.length > 0) terms.set(lang, list);
     }
     out.push({ concept: record.concept ?? '', terms, line });
+  }
+  return out;
+}
+
+export function parseClassNames(text: string, file: string): Registries['classes'] {
+  const out: Registries['classes'] = new Map();
+  for (const { record, line } of readCsv(text, file, ['Class', 'Name'])) {
+    const cls = record.Class ?? '';
+    if (!/^[1-5]xx$/.test(cls)) throw new BuildError(`Class \`${cls}\` is not one of 1xx to 5xx`, file, line);
+    out.set(cls, { name: record.Name ?? '', reference: record.Reference ?? '', line });
   }
   return out;
 }

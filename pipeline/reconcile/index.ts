@@ -236,6 +236,29 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
     link(m.code, f);
   }
 
+  // English ends every locale's fallback chain: a code with no usable English description is
+  // reported so a reviewer can supply one (override) instead of consumers seeing another language.
+  const codesWithEnglish = new Set(descriptions.filter((c) => c.lang === 'en' && !rejected.has(c)).map((c) => c.code));
+  for (const code of new Set([...registries.iana.keys(), ...mentioned.keys()])) {
+    if (codesWithEnglish.has(code)) continue;
+    const others = descriptions.filter((c) => c.code === code && !rejected.has(c));
+    const f = findings.add({
+      kind: 'missing-description',
+      severity: 'warning',
+      code,
+      field: 'description',
+      locale: 'en',
+      claims: others,
+      message: `No source gives ${code} a usable English description${others.length > 0 ? `; there are descriptions in ${[...new Set(others.map((c) => c.lang))].join(', ')}` : ''}. English ends every locale's fallback chain.`,
+      resolution: {
+        rule: 'coverage/english-fallback',
+        action: others.length > 0 ? 'Locale files fall back past English to another language, marked with its tag.' : 'Locale files have no description for this code.',
+      },
+      candidates: others.map((c) => c.text),
+    });
+    link(code, f);
+  }
+
   for (const d of input.diagnostics) {
     const mapped = diagnosticFinding(d);
     if (!mapped) continue;

@@ -47,6 +47,8 @@ export interface CodeRecord {
 
 export interface ClassRecord {
   class: string;
+  name: string | null;
+  reference: string | null;
   names: Record<string, LocalizedValue>;
 }
 
@@ -219,11 +221,15 @@ export function buildRecords(claims: readonly Claim[], registries: Registries, c
   const classes: ClassRecord[] = [];
   for (const cls of ['1xx', '2xx', '3xx', '4xx', '5xx']) {
     const names: Record<string, LocalizedValue> = {};
-    for (const [lang, candidates] of groupCandidates(classClaims.filter((c) => c.code === cls), ctx.order)) {
-      const { value } = chooseCandidate(candidates, { ...ctx });
+    const reference = registries.classes.get(cls);
+    const authority = reference && registries.classesSource ? { text: reference.name, attestation: { source: registries.classesSource, line: reference.line } } : undefined;
+    const candidates = groupCandidates(classClaims.filter((c) => c.code === cls), ctx.order);
+    const langs = new Set([...candidates.keys(), ...(authority ? ['en'] : [])]);
+    for (const lang of [...langs].sort(byCodePoint)) {
+      const { value } = chooseCandidate(candidates.get(lang) ?? [], { ...ctx, ...(lang === 'en' && authority ? { authority } : {}) });
       if (value) names[lang] = value;
     }
-    classes.push({ class: cls, names: sortedKeys(names) });
+    classes.push({ class: cls, name: reference?.name ?? null, reference: reference?.reference || null, names: sortedKeys(names) });
   }
   return { codes: records, classes, missingPicks };
 }
