@@ -20,8 +20,8 @@ const get = (id: string) => results.get(id)!;
 const find = (id: string, code: string, field: string) => get(id).claims.filter((c) => c.code === code && c.field === field);
 
 describe('real sources', () => {
-  it('lists five documents and four reference files in the manifest', () => {
-    expect(loaded.sources).toHaveLength(9);
+  it('lists five documents and five reference files in the manifest', () => {
+    expect(loaded.sources).toHaveLength(10);
     expect(results.size).toBe(5);
   });
 
