@@ -9,6 +9,7 @@ import { reconcile } from './reconcile/index.ts';
 import { parseDecisions } from './decisions.ts';
 import { renderConflictsMarkdown, sortFindings } from './report.ts';
 import type { Finding } from './reconcile/findings.ts';
+import { buildLocaleFile, dataLocales, localeCsv } from './locales.ts';
 import { assertValid } from './schemas.ts';
 import { toJson } from './order.ts';
 import type { ManifestEntry } from './manifest.ts';
@@ -23,6 +24,10 @@ export interface LoadedSource {
 
 export interface BuildInput {
   sources: LoadedSource[];
+  /** The consumer package's own files (helper, types, README), copied into out/ as they are. */
+  packageFiles?: Map<string, string>;
+  /** Version written into out/package.json. */
+  packageVersion?: string;
   /** sources/decisions.yaml, when there is one. */
   decisions?: { path: string; text: string };
   /** Diagnostics from loading (unreadable files and the like). */
@@ -131,8 +136,13 @@ export function build(input: BuildInput): BuildResult {
   const dataset = { sources: sourcesList, classes, codes };
   const conflicts = { conflicts: findings };
 
+  const locales = dataLocales(codes, classes);
+  const localeFiles = timed('locales', () => locales.map((tag) => buildLocaleFile(tag, codes, classes)));
+  const localeIndex = { locales, chains: Object.fromEntries(localeFiles.map((f) => [f.locale, f.chain])) };
+
   const files = new Map<string, string>();
   timed('validate', () => {
+    for (const file of localeFiles) assertValid('locale', file, `out/locales/${file.locale}.json`);
     assertValid('claims', claimsFile, 'out/claims.json');
     assertValid('dataset', dataset, 'out/http-status-codes.json');
     assertValid('conflicts', conflicts, 'out/conflicts.json');
@@ -142,6 +152,13 @@ export function build(input: BuildInput): BuildResult {
     files.set('http-status-codes.json', toJson(dataset));
     files.set('conflicts.json', toJson(conflicts));
     files.set('conflicts.md', renderConflictsMarkdown(findings, sourcesList, new Map(codes.map((c) => [String(c.code), c.name]))));
+    files.set('locales/index.json', toJson(localeIndex));
+    for (const file of localeFiles) {
+      files.set(`locales/${file.locale}.json`, toJson(file));
+      files.set(`locales/${file.locale}.csv`, localeCsv(file));
+    }
+    for (const [name, content] of [...(input.packageFiles ?? new Map<string, string>())].sort(([a], [b]) => (a < b ? -1 : 1))) files.set(name, content);
+    if (input.packageFiles) files.set('package.json', toJson(packageManifest(input.packageVersion ?? '0.0.0', [...input.packageFiles.keys()])));
   });
   return { files, claims: reconciled.claims, diagnostics: claimsFile.diagnostics, accounting, findings };
 }
@@ -155,4 +172,27 @@ export function sortDiagnostics(diagnostics: Diagnostic[], order: Map<string, nu
       (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
       (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
   );
+}
+
+/** out/package.json: exactly what a consumer needs, no dependencies. */
+export function packageManifest(version: string, packageFiles: string[]): Record<string, unknown> {
+  return {
+    name: 'http-status-atlas',
+    version,
+    description: 'HTTP status codes: canonical IANA names, names and descriptions in many languages, each traceable to its source.',
+    keywords: ['http', 'status', 'status-codes', 'i18n', 'iana'],
+    type: 'module',
+    main: './index.js',
+    types: './index.d.ts',
+    exports: {
+      '.': { types: './index.d.ts', default: './index.js' },
+      './http-status-codes.json': './http-status-codes.json',
+      './locales/*.json': './locales/*.json',
+      './locales/*.csv': './locales/*.csv',
+      './package.json': './package.json',
+    },
+    files: [...new Set(['http-status-codes.json', 'locales/', ...packageFiles.map((f) => (f.includes('/') ? `${f.split('/')[0]}/` : f))])].sort(),
+    sideEffects: false,
+    engines: { node: '>=18' },
+  };
 }

@@ -10,7 +10,7 @@ import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
 import { build, type BuildResult } from './build.ts';
 import { BuildError } from './errors.ts';
-import { loadSources } from './load.ts';
+import { loadPackageFiles, loadSources } from './load.ts';
 import type { Diagnostic } from './types.ts';
 
 const USAGE = `Usage: npm run build-data -- [options]
@@ -127,7 +127,10 @@ export function main(argv: string[]): number {
   }
   try {
     const loaded = loadSources(options.sources);
+    const pkg = loadPackageFiles();
     const result = build({
+      packageFiles: pkg.files,
+      packageVersion: pkg.version,
       sources: loaded.sources,
       diagnostics: loaded.diagnostics,
       ...(loaded.decisions ? { decisions: loaded.decisions } : {}),

@@ -3,7 +3,7 @@
  * never read from outside the folder. Encoding problems in one file are diagnostics for that file;
  * the build goes on with the rest.
  */
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BuildError } from './errors.ts';
 import { parseManifest, REFERENCE_FORMATS, type ManifestEntry } from './manifest.ts';
@@ -133,4 +133,22 @@ export function loadSources(sourcesDir: string): LoadResult {
     return { sources, diagnostics, decisions: { path: `${label}/decisions.yaml`, text: decoded.text } };
   }
   return { sources, diagnostics };
+}
+
+const PIPELINE_DIR = path.dirname(new URL(import.meta.url).pathname);
+
+/** The consumer package's own files (helper, its types, README), relative to pipeline/package/. */
+export function loadPackageFiles(): { files: Map<string, string>; version: string } {
+  const base = path.join(PIPELINE_DIR, 'package');
+  const files = new Map<string, string>();
+  const walk = (dir: string, prefix: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const rel = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+      if (entry.isDirectory()) walk(path.join(dir, entry.name), rel);
+      else files.set(rel, readFileSync(path.join(dir, entry.name), 'utf8'));
+    }
+  };
+  walk(base, '');
+  const root = JSON.parse(readFileSync(path.join(PIPELINE_DIR, '..', 'package.json'), 'utf8')) as { version?: string };
+  return { files, version: root.version ?? '0.0.0' };
 }
