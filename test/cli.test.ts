@@ -65,7 +65,9 @@ describe('build-data command', () => {
     const b = path.join(work, 'b');
     main(['--sources', copySources(), '--out', a]);
     main(['--sources', path.join(work, 'sources'), '--out', b]);
-    for (const f of readdirSync(a)) expect(readFileSync(path.join(b, f), 'utf8')).toBe(readFileSync(path.join(a, f), 'utf8'));
+    const files = readdirSync(a, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(a, path.join(e.parentPath, e.name)));
+    expect(files.length).toBeGreaterThan(10);
+    for (const f of files) expect(readFileSync(path.join(b, f), 'utf8')).toBe(readFileSync(path.join(a, f), 'utf8'));
   });
 
   it('fails with file and position on a malformed manifest, leaving out/ untouched', () => {
