@@ -94,12 +94,13 @@ export function compareWithOut(result: BuildResult, outDir: string): string[] {
   return differences;
 }
 
-/** Write every file into a fresh folder beside outDir, then swap it in: out/ is never half-written. */
+/**
+ * Write every file into a fresh folder beside outDir, then swap it in with two renames: out/ is
+ * never half-written. If a build is killed between the renames, out/ is briefly absent and the
+ * previous copy waits beside it; `recoverOut` (run at every start) puts it back.
+ */
 export function writeOut(result: BuildResult, outDir: string): void {
-  const parent = path.dirname(path.resolve(outDir));
-  const base = path.basename(path.resolve(outDir));
-  const staging = path.join(parent, `.${base}.staging-${process.pid}`);
-  const previous = path.join(parent, `.${base}.previous-${process.pid}`);
+  const { staging, previous } = siblings(outDir);
   rmSync(staging, { recursive: true, force: true });
   for (const [file, content] of result.files) {
     const target = path.join(staging, file);
@@ -108,9 +109,31 @@ export function writeOut(result: BuildResult, outDir: string): void {
   }
   mkdirSync(staging, { recursive: true });
   const hadOut = existsSync(outDir);
-  if (hadOut) renameSync(outDir, previous);
+  if (hadOut) {
+    rmSync(previous, { recursive: true, force: true });
+    renameSync(outDir, previous);
+  }
   renameSync(staging, outDir);
   if (hadOut) rmSync(previous, { recursive: true, force: true });
+}
+
+function siblings(outDir: string): { staging: string; previous: string } {
+  const parent = path.dirname(path.resolve(outDir));
+  const base = path.basename(path.resolve(outDir));
+  return { staging: path.join(parent, `.${base}.staging`), previous: path.join(parent, `.${base}.previous`) };
+}
+
+/** Undo what an interrupted build left: restore out/ if it went missing, drop a stale staging folder. */
+export function recoverOut(outDir: string): string | undefined {
+  const { staging, previous } = siblings(outDir);
+  let note: string | undefined;
+  if (!existsSync(outDir) && existsSync(previous)) {
+    renameSync(previous, outDir);
+    note = `restored ${outDir}/ from an interrupted build`;
+  }
+  rmSync(staging, { recursive: true, force: true });
+  if (existsSync(outDir)) rmSync(previous, { recursive: true, force: true });
+  return note;
 }
 
 export function main(argv: string[]): number {
@@ -126,6 +149,8 @@ export function main(argv: string[]): number {
     return 0;
   }
   try {
+    const recovered = recoverOut(options.out);
+    if (recovered) process.stderr.write(`${recovered}\n`);
     const loaded = loadSources(options.sources);
     const pkg = loadPackageFiles();
     const result = build({
