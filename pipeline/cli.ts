@@ -58,6 +58,7 @@ function parseCli(argv: string[]): CliOptions | 'help' {
 export function report(diagnostics: Diagnostic[], quiet: boolean): string {
   const files = new Map<string, VFile>();
   for (const d of diagnostics) {
+    if (quiet && d.severity === 'info') continue;
     let file = files.get(d.file);
     if (!file) files.set(d.file, (file = new VFile({ path: d.file })));
     const message = file.message(d.message, {
@@ -67,7 +68,7 @@ export function report(diagnostics: Diagnostic[], quiet: boolean): string {
     });
     message.fatal = d.severity === 'error' ? true : d.severity === 'warning' ? false : undefined;
   }
-  return reporter([...files.values()], { quiet, verbose: false });
+  return files.size === 0 ? '' : reporter([...files.values()], { quiet, verbose: false });
 }
 
 function listFiles(dir: string, prefix = ''): string[] {
