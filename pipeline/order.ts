@@ -14,3 +14,10 @@ export function sortedKeys<T>(record: Record<string, T>): Record<string, T> {
 export function toJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
+
+/** Append `value` to the list at `key` (in place: linear, where copying the list each time is quadratic). */
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

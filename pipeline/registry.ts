@@ -3,6 +3,7 @@
  * as published) and the list of unofficial and historical codes (`Value,Name,Origin,Note`).
  * Lifecycle words in the registry's description, `(Unused)` or `(OBSOLETED)`, become a status.
  */
+import { pushTo } from './order.ts';
 import { parse } from 'csv-parse/sync';
 import { BuildError } from './errors.ts';
 
@@ -116,7 +117,7 @@ export function parseUnofficialRegistry(text: string, file: string): Map<string,
     const code = record.Value ?? '';
     if (!/^\d{3}$/.test(code)) throw new BuildError(`Value \`${code}\` is not a status code`, file, line);
     const entry: UnofficialEntry = { code, name: record.Name ?? '', origin: record.Origin ?? '', note: record.Note ?? '', line };
-    out.set(code, [...(out.get(code) ?? []), entry]);
+    pushTo(out, code, entry);
   }
   return out;
 }
@@ -126,7 +127,7 @@ export function parseHistoricalNames(text: string, file: string): Map<string, Hi
   for (const { record, line } of readCsv(text, file, ['Value', 'Name'])) {
     const code = record.Value ?? '';
     if (!/^\d{3}$/.test(code)) throw new BuildError(`Value \`${code}\` is not a status code`, file, line);
-    out.set(code, [...(out.get(code) ?? []), { code, name: record.Name ?? '', reference: record.Reference ?? '', line }]);
+    pushTo(out, code, { code, name: record.Name ?? '', reference: record.Reference ?? '', line });
   }
   return out;
 }

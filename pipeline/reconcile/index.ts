@@ -3,6 +3,7 @@
  * lives in rules/ and is general; this module runs them in order and turns what they found into
  * findings, aliases, and the rejections and demotions the choice rule honours.
  */
+import { pushTo } from '../order.ts';
 import { textKey, type SourceOrder } from '../dataset.ts';
 import type { Registries } from '../registry.ts';
 import type { Claim, Diagnostic } from '../types.ts';
@@ -204,7 +205,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
 
   // Codes in neither registry, and unofficial codes, are kept and reported.
   const mentioned = new Map<string, Claim[]>();
-  for (const c of claims) if (c.field !== 'class-name') mentioned.set(c.code, [...(mentioned.get(c.code) ?? []), c]);
+  for (const c of claims) if (c.field !== 'class-name') pushTo(mentioned, c.code, c);
   for (const [code, list] of mentioned) {
     if (registries.iana.has(code)) continue;
     const unofficial = registries.unofficial.get(code);

@@ -4,7 +4,7 @@
  * candidate is kept as an alternate, or as withheld when none could be chosen, with its reason.
  */
 import { attestations, compareClaims, groupCandidates, textKey, type Alternate, type Attestation, type Candidate, type LocalizedValue, type SourceOrder } from '../dataset.ts';
-import { byCodePoint, sortedKeys } from '../order.ts';
+import { byCodePoint, pushTo, sortedKeys } from '../order.ts';
 import type { Registries } from '../registry.ts';
 import type { Claim } from '../types.ts';
 import type { AliasKind } from './rules/names.ts';
@@ -159,7 +159,7 @@ export function buildRecords(claims: readonly Claim[], registries: Registries, c
   const byCode = new Map<string, Claim[]>();
   for (const claim of claims) {
     if (claim.field === 'class-name') continue;
-    byCode.set(claim.code, [...(byCode.get(claim.code) ?? []), claim]);
+    pushTo(byCode, claim.code, claim);
   }
   const missingPicks: Override[] = [];
   const choose = (candidates: Map<string, Candidate[]>, code: string, field: 'name' | 'description', authority?: ChoiceContext['authority']) => {

@@ -9,6 +9,8 @@ const SHINGLE = 4;
 const HASHES = 48;
 const BANDS = 16;
 const ROWS = HASHES / BANDS;
+/** Buckets up to this size are compared pair by pair. */
+const SMALL_BUCKET = 32;
 
 /** Character shingles of the folded text (works for scripts without spaces too). */
 export function shingles(text: string): Set<string> {
@@ -70,6 +72,7 @@ export function nearDuplicates<T>(
   textOf: (item: T) => string,
   threshold: number,
   accept: (a: T, b: T) => boolean,
+  groupOf: (item: T) => string = () => '',
 ): Array<SimilarPair<T>> {
   const sets = items.map((item) => shingles(textOf(item)));
   const buckets = new Map<string, number[]>();
@@ -84,23 +87,31 @@ export function nearDuplicates<T>(
     }
   });
   const seen = new Set<string>();
-  const pairs: Array<SimilarPair<T>> = [];
+  const found: Array<{ i: number; j: number; similarity: number }> = [];
+  const compare = (i: number, j: number) => {
+    const [lo, hi] = i < j ? [i, j] : [j, i];
+    const key = `${lo},${hi}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    if (!accept(items[lo]!, items[hi]!)) return;
+    const similarity = jaccard(sets[lo]!, sets[hi]!);
+    if (similarity >= threshold) found.push({ i: lo, j: hi, similarity });
+  };
   for (const list of buckets.values()) {
     if (list.length < 2) continue;
-    // A bucket holding many copies of one text is capped: the first few pairs show the problem.
-    const capped = list.slice(0, 64);
-    for (let x = 0; x < capped.length; x++) {
-      for (let y = x + 1; y < capped.length; y++) {
-        const i = capped[x]!;
-        const j = capped[y]!;
-        const key = `${i},${j}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        if (!accept(items[i]!, items[j]!)) continue;
-        const similarity = jaccard(sets[i]!, sets[j]!);
-        if (similarity >= threshold) pairs.push({ a: items[i]!, b: items[j]!, similarity });
-      }
+    if (list.length <= SMALL_BUCKET) {
+      for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) compare(list[x]!, list[y]!);
+      continue;
+    }
+    // Many copies of one text (the same description in many sources): compare each with one
+    // representative of every other group, so the cost stays linear in the bucket's size.
+    const representatives = new Map<string, number>();
+    for (const i of list) if (!representatives.has(groupOf(items[i]!))) representatives.set(groupOf(items[i]!), i);
+    for (const i of list) {
+      const group = groupOf(items[i]!);
+      for (const [other, r] of representatives) if (other !== group) compare(i, r);
     }
   }
-  return pairs;
+  // In input order, whatever order the buckets were visited in.
+  return found.sort((p, q) => p.i - q.i || p.j - q.j).map(({ i, j, similarity }) => ({ a: items[i]!, b: items[j]!, similarity }));
 }

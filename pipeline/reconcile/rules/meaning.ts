@@ -41,9 +41,17 @@ function aboutOwnSubject(claim: Claim, code: string, registries: Registries, sub
 
 /** Near-identical descriptions given to different codes (within one language). */
 export function findNearIdentical(descriptions: readonly Claim[], registries: Registries, subjects: SubjectIndex): Misattribution[] {
-  const pairs = nearDuplicates(descriptions, (c) => c.text, NEAR_IDENTICAL, (a, b) => a.code !== b.code && a.lang === b.lang && a.text.length >= 20 && b.text.length >= 20);
+  const pairs = nearDuplicates(
+    descriptions,
+    (c) => c.text,
+    NEAR_IDENTICAL,
+    (a, b) => a.code !== b.code && a.lang === b.lang && a.text.length >= 20 && b.text.length >= 20,
+    (c) => `${c.lang}\u0000${c.code}`,
+  );
   const out: Misattribution[] = [];
-  const sameSourceSameCode = (c: Claim) => descriptions.filter((d) => d.source === c.source && d.code === c.code && d !== c).length > 0;
+  const perSourceCode = new Map<string, number>();
+  for (const d of descriptions) perSourceCode.set(`${d.source}\u0000${d.code}`, (perSourceCode.get(`${d.source}\u0000${d.code}`) ?? 0) + 1);
+  const sameSourceSameCode = (c: Claim) => (perSourceCode.get(`${c.source}\u0000${c.code}`) ?? 0) > 1;
   for (const { a, b, similarity } of pairs) {
     const aOwn = aboutOwnSubject(a, a.code, registries, subjects);
     const bOwn = aboutOwnSubject(b, b.code, registries, subjects);

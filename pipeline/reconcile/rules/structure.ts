@@ -3,6 +3,7 @@
  * inside another's text, codes in neither registry, codes a source names without describing, and
  * the parsers' own diagnostics that a reviewer should see with the rest.
  */
+import { pushTo } from '../../order.ts';
 import type { Registries } from '../../registry.ts';
 import type { Claim, Diagnostic } from '../../types.ts';
 
@@ -12,7 +13,7 @@ export function findDuplicateEntries(claims: readonly Claim[]): Claim[][] {
   for (const c of claims) {
     if (c.field === 'class-name') continue;
     const key = `${c.source}\u0000${c.code}\u0000${c.field}`;
-    groups.set(key, [...(groups.get(key) ?? []), c]);
+    pushTo(groups, key, c);
   }
   // Two names on one header line (English and localized) are one entry, not a duplicate.
   return [...groups.values()].filter((g) => new Set(g.map((c) => c.line)).size > 1 && (g[0]!.field !== 'name' || new Set(g.map((c) => c.lang)).size < g.length));
@@ -28,7 +29,7 @@ export function findMissingDescriptions(claims: readonly Claim[]): Array<{ code:
   for (const c of claims) {
     if (c.field === 'class-name') continue;
     const codes = bySource.get(c.source) ?? new Map<string, Claim[]>();
-    codes.set(c.code, [...(codes.get(c.code) ?? []), c]);
+    pushTo(codes, c.code, c);
     bySource.set(c.source, codes);
   }
   const out: Array<{ code: string; source: string; claims: Claim[] }> = [];
