@@ -6,25 +6,36 @@
 import { textKey } from '../dataset.ts';
 
 const SHINGLE = 4;
-const HASHES = 48;
-const BANDS = 16;
+const HASHES = 60;
+const BANDS = 12;
 const ROWS = HASHES / BANDS;
 /** Buckets up to this size are compared pair by pair. */
 const SMALL_BUCKET = 32;
+const MAX_REPRESENTATIVES = 64;
 
-/** Character shingles of the folded text (works for scripts without spaces too). */
-export function shingles(text: string): Set<string> {
+/**
+ * Character shingles of the folded text (works for scripts without spaces too), each hashed to a
+ * 32-bit number: hashing once per shingle keeps the signatures cheap.
+ */
+export function shingles(text: string): Set<number> {
   const t = textKey(text).replace(/[^\p{L}\p{N}]+/gu, ' ');
-  const out = new Set<string>();
-  if (t.length <= SHINGLE) {
-    if (t.trim() !== '') out.add(t);
-    return out;
+  const out = new Set<number>();
+  if (t.trim() === '') return out;
+  const last = Math.max(0, t.length - SHINGLE);
+  for (let i = 0; i <= last; i++) {
+    // FNV-1a over the shingle's UTF-16 units.
+    let h = 0x811c9dc5;
+    const end = Math.min(t.length, i + SHINGLE);
+    for (let k = i; k < end; k++) {
+      h ^= t.charCodeAt(k);
+      h = Math.imul(h, 0x01000193);
+    }
+    out.add(h >>> 0);
   }
-  for (let i = 0; i + SHINGLE <= t.length; i++) out.add(t.slice(i, i + SHINGLE));
   return out;
 }
 
-export function jaccard(a: Set<string>, b: Set<string>): number {
+export function jaccard(a: Set<number>, b: Set<number>): number {
   if (a.size === 0 && b.size === 0) return 1;
   let inter = 0;
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
@@ -32,30 +43,39 @@ export function jaccard(a: Set<string>, b: Set<string>): number {
   return inter / (a.size + b.size - inter);
 }
 
-/** FNV-1a, 32 bits: fast, stable across machines. */
-function hash32(text: string, seed: number): number {
-  let h = (0x811c9dc5 ^ seed) >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  // Final avalanche so different seeds give independent-looking values.
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b) >>> 0;
-  h ^= h >>> 13;
-  return h >>> 0;
+function mix(x: number): number {
+  let h = Math.imul(x ^ (x >>> 16), 0x7feb352d);
+  h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
-function signature(set: Set<string>): Uint32Array {
-  const sig = new Uint32Array(HASHES).fill(0xffffffff);
-  for (const s of set) {
-    for (let k = 0; k < HASHES; k++) {
-      const h = hash32(s, k * 0x9e3779b1);
-      if (h < sig[k]!) sig[k] = h;
+/**
+ * One-permutation MinHash: each shingle is hashed once and lands in one of HASHES bins, each bin
+ * keeps its minimum; empty bins borrow from the next non-empty bin (rotation densification), so
+ * short texts still get a full signature. One hash per shingle instead of HASHES.
+ */
+function signature(set: Set<number>): Uint32Array {
+  const sig = new Uint32Array(HASHES).fill(EMPTY);
+  for (const x of set) {
+    const h = mix(x);
+    const bin = h % HASHES;
+    const value = mix(h ^ 0x9e3779b9);
+    if (value < sig[bin]!) sig[bin] = value;
+  }
+  for (let k = 0; k < HASHES; k++) {
+    if (sig[k] !== EMPTY) continue;
+    for (let step = 1; step < HASHES; step++) {
+      const from = sig[(k + step) % HASHES]!;
+      if (from !== EMPTY) {
+        sig[k] = (from + Math.imul(step, 0x9e3779b1)) >>> 0;
+        break;
+      }
     }
   }
   return sig;
 }
+
+const EMPTY = 0xffffffff;
 
 export interface SimilarPair<T> {
   a: T;
@@ -72,15 +92,21 @@ export function nearDuplicates<T>(
   textOf: (item: T) => string,
   threshold: number,
   accept: (a: T, b: T) => boolean,
-  groupOf: (item: T) => string = () => '',
+  groupOf: (item: T, index: number) => string = (_, index) => String(index),
 ): Array<SimilarPair<T>> {
   const sets = items.map((item) => shingles(textOf(item)));
-  const buckets = new Map<string, number[]>();
+  const bandKey = (sig: Uint32Array, band: number) => {
+    let h = band * 0x9e3779b1;
+    for (let r = band * ROWS; r < band * ROWS + ROWS; r++) h = Math.imul(h ^ sig[r]!, 0x01000193);
+    return h >>> 0;
+  };
+  const buckets = new Map<number, number[]>();
   items.forEach((_, i) => {
     if (sets[i]!.size === 0) return;
     const sig = signature(sets[i]!);
     for (let band = 0; band < BANDS; band++) {
-      const key = `${band}:${Array.from(sig.subarray(band * ROWS, band * ROWS + ROWS)).join(',')}`;
+      // A hash collision between bands only costs one exact comparison more.
+      const key = bandKey(sig, band);
       const list = buckets.get(key);
       if (list) list.push(i);
       else buckets.set(key, [i]);
@@ -104,11 +130,15 @@ export function nearDuplicates<T>(
       continue;
     }
     // Many copies of one text (the same description in many sources): compare each with one
-    // representative of every other group, so the cost stays linear in the bucket's size.
+    // representative of each other group (at most MAX_REPRESENTATIVES), so the cost stays linear
+    // in the bucket's size. Pairs within a group are the caller's to ignore (same code).
     const representatives = new Map<string, number>();
-    for (const i of list) if (!representatives.has(groupOf(items[i]!))) representatives.set(groupOf(items[i]!), i);
     for (const i of list) {
-      const group = groupOf(items[i]!);
+      const group = groupOf(items[i]!, i);
+      if (!representatives.has(group) && representatives.size < MAX_REPRESENTATIVES) representatives.set(group, i);
+    }
+    for (const i of list) {
+      const group = groupOf(items[i]!, i);
       for (const [other, r] of representatives) if (other !== group) compare(i, r);
     }
   }

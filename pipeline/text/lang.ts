@@ -55,17 +55,28 @@ function scriptOfLang(tag: string): Script | undefined {
   return LANG_SCRIPT[primarySubtag(tag)];
 }
 
-/** Count letters by script. Han characters count as words; other scripts by letters. */
+/** Script of a letter from its code point, for the common blocks; undefined for anything else. */
+function scriptOfCodePoint(cp: number): Script | undefined {
+  if (cp < 0x80) return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) ? 'Latin' : undefined;
+  if (cp >= 0x4e00 && cp <= 0x9fff) return 'Han';
+  if ((cp >= 0x0600 && cp <= 0x06ff) || (cp >= 0x0750 && cp <= 0x077f)) return 'Arabic';
+  if (cp >= 0x0400 && cp <= 0x04ff) return 'Cyrillic';
+  if (cp >= 0x00c0 && cp <= 0x024f) return cp === 0xd7 || cp === 0xf7 ? undefined : 'Latin';
+  return undefined;
+}
+
+/** Count letters by script (common blocks by code point; the rest through Unicode properties). */
 function scriptCounts(text: string): Map<Script, number> {
   const counts = new Map<Script, number>();
   for (const ch of text) {
-    if (!/\p{L}/u.test(ch)) continue;
-    for (const [script, test] of SCRIPT_TESTS) {
-      if (test.test(ch)) {
-        counts.set(script, (counts.get(script) ?? 0) + 1);
-        break;
-      }
+    const cp = ch.codePointAt(0)!;
+    let script = scriptOfCodePoint(cp);
+    if (script === undefined) {
+      if (cp < 0x80 || !/\p{L}/u.test(ch)) continue;
+      script = SCRIPT_TESTS.find(([, test]) => test.test(ch))?.[0];
+      if (script === undefined) continue;
     }
+    counts.set(script, (counts.get(script) ?? 0) + 1);
   }
   return counts;
 }
@@ -110,7 +121,10 @@ export function detectLang(text: string, declared: string): string {
 
 function hanTag(text: string, declared: string): string {
   let score = 0;
-  for (const ch of text) if (/\p{Script=Han}/u.test(ch)) score += hanVariant(ch);
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x20000 && cp <= 0x3134f) || (cp >= 0xf900 && cp <= 0xfaff)) score += hanVariant(ch);
+  }
   if (score > 0) return 'zh-Hant';
   if (score < 0) return 'zh-Hans';
   if (primarySubtag(declared) === 'zh') return /-Hant\b|-(TW|HK|MO)\b/.test(declared) ? 'zh-Hant' : 'zh-Hans';
