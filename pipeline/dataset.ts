@@ -32,8 +32,17 @@ export interface Candidate {
   claims: Claim[];
 }
 
+const textKeys = new Map<string, string>();
+
+/** A text folded for comparison (compatibility forms, case, spacing); memoized, texts repeat a lot. */
 export function textKey(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+  let key = textKeys.get(text);
+  if (key === undefined) {
+    key = text.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+    if (textKeys.size > 200_000) textKeys.clear();
+    textKeys.set(text, key);
+  }
+  return key;
 }
 
 export function attestations(claims: readonly Claim[], order: SourceOrder): Attestation[] {

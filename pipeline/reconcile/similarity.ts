@@ -13,14 +13,15 @@ const ROWS = HASHES / BANDS;
 const SMALL_BUCKET = 32;
 const MAX_REPRESENTATIVES = 64;
 
-/**
- * Character shingles of the folded text (works for scripts without spaces too), each hashed to a
- * 32-bit number: hashing once per shingle keeps the signatures cheap.
- */
-export function shingles(text: string): Set<number> {
-  const t = textKey(text).replace(/[^\p{L}\p{N}]+/gu, ' ');
-  const out = new Set<number>();
-  if (t.trim() === '') return out;
+/** The folded text that shingles are taken from: case, width and punctuation ignored. */
+function shingleText(text: string): string {
+  return textKey(text).replace(/[^\p{L}\p{N}]+/gu, ' ');
+}
+
+/** Call `each` with the 32-bit hash of every character shingle (works for scripts without spaces too). */
+function forEachShingle(text: string, each: (hash: number) => void): number {
+  const t = shingleText(text);
+  if (t.trim() === '') return 0;
   const last = Math.max(0, t.length - SHINGLE);
   for (let i = 0; i <= last; i++) {
     // FNV-1a over the shingle's UTF-16 units.
@@ -30,8 +31,15 @@ export function shingles(text: string): Set<number> {
       h ^= t.charCodeAt(k);
       h = Math.imul(h, 0x01000193);
     }
-    out.add(h >>> 0);
+    each(h >>> 0);
   }
+  return last + 1;
+}
+
+/** The set of shingle hashes of a text. */
+export function shingles(text: string): Set<number> {
+  const out = new Set<number>();
+  forEachShingle(text, (h) => out.add(h));
   return out;
 }
 
@@ -54,14 +62,15 @@ function mix(x: number): number {
  * keeps its minimum; empty bins borrow from the next non-empty bin (rotation densification), so
  * short texts still get a full signature. One hash per shingle instead of HASHES.
  */
-function signature(set: Set<number>): Uint32Array {
+function signature(text: string): Uint32Array | undefined {
   const sig = new Uint32Array(HASHES).fill(EMPTY);
-  for (const x of set) {
+  const count = forEachShingle(text, (x) => {
     const h = mix(x);
     const bin = h % HASHES;
     const value = mix(h ^ 0x9e3779b9);
     if (value < sig[bin]!) sig[bin] = value;
-  }
+  });
+  if (count === 0) return undefined;
   for (let k = 0; k < HASHES; k++) {
     if (sig[k] !== EMPTY) continue;
     for (let step = 1; step < HASHES; step++) {
@@ -94,7 +103,13 @@ export function nearDuplicates<T>(
   accept: (a: T, b: T) => boolean,
   groupOf: (item: T, index: number) => string = (_, index) => String(index),
 ): Array<SimilarPair<T>> {
-  const sets = items.map((item) => shingles(textOf(item)));
+  // Shingle sets are built only for the items that meet in a bucket (most never do).
+  const sets = new Map<number, Set<number>>();
+  const setOf = (i: number) => {
+    let set = sets.get(i);
+    if (!set) sets.set(i, (set = shingles(textOf(items[i]!))));
+    return set;
+  };
   const bandKey = (sig: Uint32Array, band: number) => {
     let h = band * 0x9e3779b1;
     for (let r = band * ROWS; r < band * ROWS + ROWS; r++) h = Math.imul(h ^ sig[r]!, 0x01000193);
@@ -102,8 +117,8 @@ export function nearDuplicates<T>(
   };
   const buckets = new Map<number, number[]>();
   items.forEach((_, i) => {
-    if (sets[i]!.size === 0) return;
-    const sig = signature(sets[i]!);
+    const sig = signature(textOf(items[i]!));
+    if (!sig) return;
     for (let band = 0; band < BANDS; band++) {
       // A hash collision between bands only costs one exact comparison more.
       const key = bandKey(sig, band);
@@ -120,7 +135,7 @@ export function nearDuplicates<T>(
     if (seen.has(key)) return;
     seen.add(key);
     if (!accept(items[lo]!, items[hi]!)) return;
-    const similarity = jaccard(sets[lo]!, sets[hi]!);
+    const similarity = jaccard(setOf(lo), setOf(hi));
     if (similarity >= threshold) found.push({ i: lo, j: hi, similarity });
   };
   for (const list of buckets.values()) {

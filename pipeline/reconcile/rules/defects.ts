@@ -50,20 +50,22 @@ export function findDefects(claim: Claim): Defect[] {
     const entity = /&[A-Za-z][A-Za-z0-9]*;/.exec(text)?.[0] ?? 'a character reference';
     defects.push({ kind: 'unresolved-entity', detail: `contains the unresolved reference \`${entity}\``, demote: true });
   }
-  if (/\p{L}\*+\p{L}|\*{3,}|[\p{Script=Han}]\*|\*[\p{Script=Han}]/u.test(text)) {
+  if (text.includes('*') && /\p{L}\*+\p{L}|\*{3,}|[\p{Script=Han}]\*|\*[\p{Script=Han}]/u.test(text)) {
     const masked = /\S*\*+\S*/u.exec(text)?.[0] ?? '*';
     defects.push({ kind: 'masked', detail: `has masked characters (\`${masked}\`)`, demote: true });
   }
   if (claim.field === 'description') {
     const trimmed = text.trim();
-    const lastWord = /([\p{L}.]+)[^\p{L}.]*$/u.exec(trimmed)?.[1]?.toLowerCase().replace(/\.$/, '');
+    // Only the end of the text matters; looking at its tail keeps this linear.
+    const tail = trimmed.slice(-80);
+    const lastWord = /([\p{L}.]+)[^\p{L}.]*$/u.exec(tail)?.[1]?.toLowerCase().replace(/\.$/, '');
     const dangling = DANGLING_WORDS[primarySubtag(claim.lang)];
-    const endsOpen = /[(\[,;–—-]$|\p{L}[:：]$|\be\.g\.$|\bi\.e\.$/u.test(trimmed);
+    const endsOpen = /[(\[,;–—-]$|\p{L}[:：]$|\be\.g\.$|\bi\.e\.$/u.test(tail);
     if (endsOpen || (dangling && lastWord !== undefined && dangling.has(lastWord) && !/[.!?。！？)"”]$/u.test(trimmed))) {
       defects.push({ kind: 'truncated', detail: `ends mid-sentence (\`…${trimmed.slice(-30)}\`)`, demote: true });
     }
   }
-  for (const token of text.match(/[A-Za-z][A-Za-z-]{5,}/g) ?? []) {
+  for (const token of text.match(/[A-Z][A-Za-z-]{5,}/g) ?? []) {
     if (token !== token.toUpperCase() && !/^[A-Z][a-z]+[A-Z]/.test(token)) continue;
     const parts = splitRunTogether(token);
     if (parts) {
