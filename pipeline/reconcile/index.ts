@@ -58,6 +58,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   const rejected = new Map<Claim, string>();
   const demoted = new Map<Claim, string>();
   const aliases = new Map<string, Alias[]>();
+  const aliasByKey = new Map<string, Alias>();
   const findingIds = new Map<string, Set<string>>();
   const link = (code: string, f: Finding) => findingIds.set(code, (findingIds.get(code) ?? new Set()).add(f.id));
 
@@ -69,11 +70,14 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
     if (claim.field !== 'name' || claim.lang !== 'en') continue;
     const cls = classifyName(claim.text, claim.code, registries, names);
     if (cls.kind === 'canonical') continue;
-    const list = aliases.get(claim.code) ?? [];
-    const existing = list.find((a) => a.name === claim.text);
+    const aliasKey = `${claim.code}\u0000${claim.text}`;
+    const existing = aliasByKey.get(aliasKey);
     if (existing) existing.sources.push({ source: claim.source, line: claim.line });
-    else list.push({ name: claim.text, kind: cls.kind, ...(cls.belongsTo ? { belongsTo: Number(cls.belongsTo) } : {}), sources: [{ source: claim.source, line: claim.line }] });
-    aliases.set(claim.code, list);
+    else {
+      const alias: Alias = { name: claim.text, kind: cls.kind, ...(cls.belongsTo ? { belongsTo: Number(cls.belongsTo) } : {}), sources: [{ source: claim.source, line: claim.line }] };
+      aliasByKey.set(aliasKey, alias);
+      pushTo(aliases, claim.code, alias);
+    }
     const canonical = canonicalName(claim.code, registries);
     const explanation =
       cls.kind === 'mislabel'
@@ -239,10 +243,11 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
 
   // English ends every locale's fallback chain: a code with no usable English description is
   // reported so a reviewer can supply one (override) instead of consumers seeing another language.
-  const codesWithEnglish = new Set(descriptions.filter((c) => c.lang === 'en' && !rejected.has(c)).map((c) => c.code));
+  const usable = new Map<string, Claim[]>();
+  for (const c of descriptions) if (!rejected.has(c)) pushTo(usable, c.code, c);
   for (const code of new Set([...registries.iana.keys(), ...mentioned.keys()])) {
-    if (codesWithEnglish.has(code)) continue;
-    const others = descriptions.filter((c) => c.code === code && !rejected.has(c));
+    const others = usable.get(code) ?? [];
+    if (others.some((c) => c.lang === 'en')) continue;
     const f = findings.add({
       kind: 'missing-description',
       severity: 'warning',

@@ -6,49 +6,54 @@
 import type { GlossaryConcept } from '../registry.ts';
 import { primarySubtag } from '../text/lang.ts';
 
-interface CompiledTerm {
-  concept: string;
-  test: (lowerText: string) => boolean;
-}
-
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+interface LanguageMatcher {
+  /** One pass over the text finds every term: an alternation, longest terms first. */
+  pattern: RegExp;
+  conceptOf: Map<string, string>;
+}
+
 export class SubjectIndex {
-  private readonly byLang = new Map<string, CompiledTerm[]>();
+  private readonly byLang = new Map<string, LanguageMatcher>();
 
   constructor(glossary: readonly GlossaryConcept[]) {
+    const termsByLang = new Map<string, Map<string, string>>();
     for (const concept of glossary) {
       for (const [lang, terms] of concept.terms) {
-        const list = this.byLang.get(lang) ?? [];
-        for (const term of terms) {
-          // Latin-script terms are word prefixes (`negotiat` matches `negotiation`); others are substrings.
-          const test = /^[\p{Script=Latin}\s'-]+$/u.test(term)
-            ? ((re: RegExp) => (t: string) => re.test(t))(new RegExp(`(?<![\\p{L}])${escapeRegExp(term)}`, 'u'))
-            : (t: string) => t.includes(term);
-          list.push({ concept: concept.concept, test });
-        }
-        this.byLang.set(lang, list);
+        const map = termsByLang.get(lang) ?? new Map<string, string>();
+        for (const term of terms) if (!map.has(term)) map.set(term, concept.concept);
+        termsByLang.set(lang, map);
       }
+    }
+    for (const [lang, conceptOf] of termsByLang) {
+      const alternatives = [...conceptOf.keys()]
+        .sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0))
+        // Latin-script terms are word prefixes (`negotiat` matches `negotiation`); others are substrings.
+        .map((term) => (/^[\p{Script=Latin}\s'-]+$/u.test(term) ? `(?<![\\p{L}])${escapeRegExp(term)}` : escapeRegExp(term)));
+      this.byLang.set(lang, { pattern: new RegExp(alternatives.join('|'), 'gu'), conceptOf });
     }
   }
 
-  private termsFor(lang: string): CompiledTerm[] | undefined {
+  private matcherFor(lang: string): LanguageMatcher | undefined {
     return this.byLang.get(lang) ?? this.byLang.get(primarySubtag(lang));
   }
 
   hasLanguage(lang: string): boolean {
-    return this.termsFor(lang) !== undefined;
+    return this.matcherFor(lang) !== undefined;
   }
 
   /** Concepts a text mentions, or undefined when the glossary has no terms in its language. */
   conceptsOf(text: string, lang: string): Set<string> | undefined {
-    const terms = this.termsFor(lang);
-    if (!terms) return undefined;
-    const lower = text.toLowerCase();
+    const matcher = this.matcherFor(lang);
+    if (!matcher) return undefined;
     const out = new Set<string>();
-    for (const term of terms) if (!out.has(term.concept) && term.test(lower)) out.add(term.concept);
+    for (const m of text.toLowerCase().matchAll(matcher.pattern)) {
+      const concept = matcher.conceptOf.get(m[0]);
+      if (concept !== undefined) out.add(concept);
+    }
     return out;
   }
 
