@@ -8,6 +8,7 @@ import { compareClaims, sourceOrder } from './dataset.ts';
 import { reconcile } from './reconcile/index.ts';
 import { parseDecisions } from './decisions.ts';
 import { renderConflictsMarkdown, sortFindings } from './report.ts';
+import { renderReviewPage } from './review-page.ts';
 import type { Finding } from './reconcile/findings.ts';
 import { buildLocaleFile, dataLocales, localeCsv } from './locales.ts';
 import { assertValid } from './schemas.ts';
@@ -152,6 +153,7 @@ export function build(input: BuildInput): BuildResult {
     files.set('http-status-codes.json', toJson(dataset));
     files.set('conflicts.json', toJson(conflicts));
     files.set('conflicts.md', renderConflictsMarkdown(findings, sourcesList, new Map(codes.map((c) => [String(c.code), c.name]))));
+    files.set('report.html', renderReviewPage({ findings, codes, classes, sources: sourcesList }));
     files.set('locales/index.json', toJson(localeIndex));
     for (const file of localeFiles) {
       files.set(`locales/${file.locale}.json`, toJson(file));
