@@ -7,8 +7,9 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
+import { PROJECT_ROOT } from './paths.ts';
 
-const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = PROJECT_ROOT;
 export const GENERATED_TYPES: Record<string, string> = { dataset: 'dataset.d.ts', locale: 'locale.d.ts' };
 export const TYPES_DIR = path.join(ROOT, 'pipeline', 'package', 'types');
 

@@ -9,9 +9,9 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { decisionSnippet } from './report.ts';
+import { PIPELINE_DIR } from './paths.ts';
 import type { Finding } from './reconcile/findings.ts';
 import type { ClassRecord, CodeRecord } from './reconcile/records.ts';
 
@@ -49,7 +49,7 @@ export interface ReviewData {
   findings: ReviewFinding[];
 }
 
-const ASSET_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'review');
+const ASSET_DIR = path.join(PIPELINE_DIR, 'review');
 let assets: { script: string; style: string } | undefined;
 
 /** The page's script and style sheet (part of the program, read once; line endings normalized). */

@@ -3,12 +3,13 @@
  * is trusted it must reject an empty object, so a broken schema cannot wave everything through.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { Ajv2020, type ValidateFunction, type ErrorObject } from 'ajv/dist/2020.js';
 import { BuildError } from './errors.ts';
 
-export const SCHEMA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'schema');
+import { SCHEMA_DIR } from './paths.ts';
+
+export { SCHEMA_DIR };
 
 export type SchemaName = 'manifest' | 'claims' | 'dataset' | 'conflicts' | 'decisions' | 'locale';
 
