@@ -9,6 +9,7 @@ import { BuildError } from './errors.ts';
 import { parseManifest, REFERENCE_FORMATS, type ManifestEntry } from './manifest.ts';
 import type { LoadedSource } from './build.ts';
 import type { Diagnostic } from './types.ts';
+import { PIPELINE_DIR } from './paths.ts';
 
 export type Decoded = { ok: true; text: string; notes: string[] } | { ok: false; message: string; offset?: number };
 
@@ -135,7 +136,6 @@ export function loadSources(sourcesDir: string): LoadResult {
   return { sources, diagnostics };
 }
 
-const PIPELINE_DIR = path.dirname(new URL(import.meta.url).pathname);
 
 /** The consumer package's own files (helper, its types, README), relative to pipeline/package/. */
 export function loadPackageFiles(): { files: Map<string, string>; version: string } {
