@@ -131,7 +131,7 @@ export interface SizeResult {
 }
 
 /** Build one corpus in this process and measure it (run in a child so peak memory is its own). */
-function measure(factor: number, dir: string, mixed: boolean): SizeResult {
+export function measure(factor: number, dir: string, mixed: boolean): SizeResult {
   const { bytes, files } = generateCorpus(factor, dir, mixed);
   // The floor: read and parse the same files with remark-parse and cheerio alone.
   const floorStart = performance.now();
@@ -179,7 +179,7 @@ function startupProcessTime(): number {
 const fmt = (n: number, digits = 0) => n.toFixed(digits);
 const mb = (bytes: number) => bytes / 1024 / 1024;
 
-function table(results: SizeResult[]): string {
+export function table(results: SizeResult[]): string {
   const stages = [...new Set(results.flatMap((r) => Object.keys(r.stages)))];
   const header = ['size', 'bytes', 'sources', 'claims', 'findings', 'load ms', ...stages.map((s) => `${s} ms`), 'total ms', 'MB/s', 'peak MB', 'floor ms', 'x floor', 'growth'];
   const rows = results.map((r, i) => {
