@@ -18,29 +18,25 @@ function shingleText(text: string): string {
   return textKey(text).replace(/[^\p{L}\p{N}]+/gu, ' ');
 }
 
-/** Call `each` with the 32-bit hash of every character shingle (works for scripts without spaces too). */
-function forEachShingle(text: string, each: (hash: number) => void): number {
+/** The 32-bit hashes of a text's character shingles (works for scripts without spaces too). */
+function shingleHashes(text: string): Uint32Array {
   const t = shingleText(text);
-  if (t.trim() === '') return 0;
-  const last = Math.max(0, t.length - SHINGLE);
-  for (let i = 0; i <= last; i++) {
+  if (t.trim() === '') return new Uint32Array(0);
+  const count = Math.max(1, t.length - SHINGLE + 1);
+  const out = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
     // FNV-1a over the shingle's UTF-16 units.
     let h = 0x811c9dc5;
     const end = Math.min(t.length, i + SHINGLE);
-    for (let k = i; k < end; k++) {
-      h ^= t.charCodeAt(k);
-      h = Math.imul(h, 0x01000193);
-    }
-    each(h >>> 0);
+    for (let k = i; k < end; k++) h = Math.imul(h ^ t.charCodeAt(k), 0x01000193);
+    out[i] = h >>> 0;
   }
-  return last + 1;
+  return out;
 }
 
 /** The set of shingle hashes of a text. */
 export function shingles(text: string): Set<number> {
-  const out = new Set<number>();
-  forEachShingle(text, (h) => out.add(h));
-  return out;
+  return new Set(shingleHashes(text));
 }
 
 export function jaccard(a: Set<number>, b: Set<number>): number {
@@ -63,14 +59,15 @@ function mix(x: number): number {
  * short texts still get a full signature. One hash per shingle instead of HASHES.
  */
 function signature(text: string): Uint32Array | undefined {
+  const hashes = shingleHashes(text);
+  if (hashes.length === 0) return undefined;
   const sig = new Uint32Array(HASHES).fill(EMPTY);
-  const count = forEachShingle(text, (x) => {
-    const h = mix(x);
+  for (let i = 0; i < hashes.length; i++) {
+    const h = mix(hashes[i]!);
     const bin = h % HASHES;
     const value = mix(h ^ 0x9e3779b9);
     if (value < sig[bin]!) sig[bin] = value;
-  });
-  if (count === 0) return undefined;
+  }
   for (let k = 0; k < HASHES; k++) {
     if (sig[k] !== EMPTY) continue;
     for (let step = 1; step < HASHES; step++) {

@@ -6,34 +6,32 @@
 import type { GlossaryConcept } from '../registry.ts';
 import { primarySubtag } from '../text/lang.ts';
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 interface LanguageMatcher {
-  /** One pass over the text finds every term: an alternation, longest terms first. */
-  pattern: RegExp;
-  conceptOf: Map<string, string>;
+  /** Single-word Latin terms are word prefixes: `negotiat` matches `negotiation`. */
+  prefixes: Map<string, string>;
+  longestPrefix: number;
+  /** Other terms (phrases, scripts without spaces) are found as substrings. */
+  substrings: Array<[string, string]>;
 }
 
 export class SubjectIndex {
   private readonly byLang = new Map<string, LanguageMatcher>();
+  private readonly memo = new Map<string, Set<string>>();
 
   constructor(glossary: readonly GlossaryConcept[]) {
-    const termsByLang = new Map<string, Map<string, string>>();
     for (const concept of glossary) {
       for (const [lang, terms] of concept.terms) {
-        const map = termsByLang.get(lang) ?? new Map<string, string>();
-        for (const term of terms) if (!map.has(term)) map.set(term, concept.concept);
-        termsByLang.set(lang, map);
+        let matcher = this.byLang.get(lang);
+        if (!matcher) this.byLang.set(lang, (matcher = { prefixes: new Map(), longestPrefix: 0, substrings: [] }));
+        for (const term of terms) {
+          if (/^\p{Script=Latin}+$/u.test(term)) {
+            if (!matcher.prefixes.has(term)) matcher.prefixes.set(term, concept.concept);
+            matcher.longestPrefix = Math.max(matcher.longestPrefix, term.length);
+          } else {
+            matcher.substrings.push([term, concept.concept]);
+          }
+        }
       }
-    }
-    for (const [lang, conceptOf] of termsByLang) {
-      const alternatives = [...conceptOf.keys()]
-        .sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0))
-        // Latin-script terms are word prefixes (`negotiat` matches `negotiation`); others are substrings.
-        .map((term) => (/^[\p{Script=Latin}\s'-]+$/u.test(term) ? `(?<![\\p{L}])${escapeRegExp(term)}` : escapeRegExp(term)));
-      this.byLang.set(lang, { pattern: new RegExp(alternatives.join('|'), 'gu'), conceptOf });
     }
   }
 
@@ -49,11 +47,22 @@ export class SubjectIndex {
   conceptsOf(text: string, lang: string): Set<string> | undefined {
     const matcher = this.matcherFor(lang);
     if (!matcher) return undefined;
+    const key = `${lang}\u0000${text}`;
+    const cached = this.memo.get(key);
+    if (cached) return cached;
     const out = new Set<string>();
-    for (const m of text.toLowerCase().matchAll(matcher.pattern)) {
-      const concept = matcher.conceptOf.get(m[0]);
-      if (concept !== undefined) out.add(concept);
+    const lower = text.toLowerCase();
+    if (matcher.prefixes.size > 0) {
+      for (const [word] of lower.matchAll(/\p{Script=Latin}+/gu)) {
+        for (let n = Math.min(word.length, matcher.longestPrefix); n >= 1; n--) {
+          const concept = matcher.prefixes.get(n === word.length ? word : word.slice(0, n));
+          if (concept !== undefined) out.add(concept);
+        }
+      }
     }
+    for (const [term, concept] of matcher.substrings) if (!out.has(concept) && lower.includes(term)) out.add(concept);
+    if (this.memo.size > 100_000) this.memo.clear();
+    this.memo.set(key, out);
     return out;
   }
 

@@ -43,6 +43,18 @@ export function splitRunTogether(token: string): string[] | undefined {
   return parts && parts.length >= 2 ? parts : undefined;
 }
 
+const LETTER_OR_DOT = /[\p{L}.]/u;
+
+/** The last run of letters (and dots, for `e.g.`) in a text, lowercased, trailing dot dropped. */
+function lastWordOf(text: string): string | undefined {
+  const chars = [...text];
+  let end = chars.length;
+  while (end > 0 && !LETTER_OR_DOT.test(chars[end - 1]!)) end--;
+  let start = end;
+  while (start > 0 && LETTER_OR_DOT.test(chars[start - 1]!)) start--;
+  return start === end ? undefined : chars.slice(start, end).join('').toLowerCase().replace(/\.$/, '');
+}
+
 export function findDefects(claim: Claim): Defect[] {
   const defects: Defect[] = [];
   const text = claim.text;
@@ -58,7 +70,7 @@ export function findDefects(claim: Claim): Defect[] {
     const trimmed = text.trim();
     // Only the end of the text matters; looking at its tail keeps this linear.
     const tail = trimmed.slice(-80);
-    const lastWord = /([\p{L}.]+)[^\p{L}.]*$/u.exec(tail)?.[1]?.toLowerCase().replace(/\.$/, '');
+    const lastWord = lastWordOf(tail);
     const dangling = DANGLING_WORDS[primarySubtag(claim.lang)];
     const endsOpen = /[(\[,;–—-]$|\p{L}[:：]$|\be\.g\.$|\bi\.e\.$/u.test(tail);
     if (endsOpen || (dangling && lastWord !== undefined && dangling.has(lastWord) && !/[.!?。！？)"”]$/u.test(trimmed))) {
