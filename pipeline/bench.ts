@@ -120,6 +120,7 @@ export function generateCorpus(factor: number, dir: string, mixed = false): { by
 export interface SizeResult {
   factor: number;
   bytes: number;
+  outputChars: number;
   sources: number;
   claims: number;
   findings: number;
@@ -148,10 +149,14 @@ export function measure(factor: number, dir: string, mixed: boolean): SizeResult
   const pkg = loadPackageFiles();
   const load = performance.now() - start;
   const result = build({ sources: loaded.sources, diagnostics: loaded.diagnostics, packageFiles: pkg.files, packageVersion: pkg.version });
+  // Render every output, as writing out/ does (one file at a time).
+  let outputBytes = 0;
+  for (const [, content] of result.files) outputBytes += content.length;
   const total = performance.now() - start;
   return {
     factor,
     bytes,
+    outputChars: outputBytes,
     sources: loaded.sources.length,
     claims: result.claims.length,
     findings: result.findings.length,

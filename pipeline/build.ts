@@ -42,9 +42,41 @@ export interface SourceAccounting {
   claims: Claim[];
 }
 
+/**
+ * Output files, relative to out/. Each is rendered when it is read, so a writer holds one file's
+ * text at a time (the outputs of a large corpus are many times its size); everything they are
+ * rendered from was validated before the build returned.
+ */
+export class OutputFiles implements Iterable<[string, string]> {
+  private readonly renderers = new Map<string, () => string>();
+
+  set(name: string, render: () => string): void {
+    this.renderers.set(name, render);
+  }
+
+  get(name: string): string | undefined {
+    return this.renderers.get(name)?.();
+  }
+
+  has(name: string): boolean {
+    return this.renderers.has(name);
+  }
+
+  keys(): IterableIterator<string> {
+    return this.renderers.keys();
+  }
+
+  get size(): number {
+    return this.renderers.size;
+  }
+
+  *[Symbol.iterator](): Iterator<[string, string]> {
+    for (const [name, render] of this.renderers) yield [name, timed('emit', render)];
+  }
+}
+
 export interface BuildResult {
-  /** Output files, relative to out/, with their exact contents. */
-  files: Map<string, string>;
+  files: OutputFiles;
   claims: Claim[];
   diagnostics: Diagnostic[];
   accounting: SourceAccounting[];
@@ -141,27 +173,25 @@ export function build(input: BuildInput): BuildResult {
   const localeFiles = timed('locales', () => locales.map((tag) => buildLocaleFile(tag, codes, classes)));
   const localeIndex = { locales, chains: Object.fromEntries(localeFiles.map((f) => [f.locale, f.chain])) };
 
-  const files = new Map<string, string>();
   timed('validate', () => {
     for (const file of localeFiles) assertValid('locale', file, `out/locales/${file.locale}.json`);
     assertValid('claims', claimsFile, 'out/claims.json');
     assertValid('dataset', dataset, 'out/http-status-codes.json');
     assertValid('conflicts', conflicts, 'out/conflicts.json');
   });
-  timed('emit', () => {
-    files.set('claims.json', toJson(claimsFile));
-    files.set('http-status-codes.json', toJson(dataset));
-    files.set('conflicts.json', toJson(conflicts));
-    files.set('conflicts.md', renderConflictsMarkdown(findings, sourcesList, new Map(codes.map((c) => [String(c.code), c.name]))));
-    files.set('report.html', renderReviewPage({ findings, codes, classes, sources: sourcesList }));
-    files.set('locales/index.json', toJson(localeIndex));
-    for (const file of localeFiles) {
-      files.set(`locales/${file.locale}.json`, toJson(file));
-      files.set(`locales/${file.locale}.csv`, localeCsv(file));
-    }
-    for (const [name, content] of [...(input.packageFiles ?? new Map<string, string>())].sort(([a], [b]) => (a < b ? -1 : 1))) files.set(name, content);
-    if (input.packageFiles) files.set('package.json', toJson(packageManifest(input.packageVersion ?? '0.0.0', [...input.packageFiles.keys()])));
-  });
+  const files = new OutputFiles();
+  files.set('claims.json', () => toJson(claimsFile));
+  files.set('http-status-codes.json', () => toJson(dataset));
+  files.set('conflicts.json', () => toJson(conflicts));
+  files.set('conflicts.md', () => renderConflictsMarkdown(findings, sourcesList, new Map(codes.map((c) => [String(c.code), c.name]))));
+  files.set('report.html', () => renderReviewPage({ findings, codes, classes, sources: sourcesList }));
+  files.set('locales/index.json', () => toJson(localeIndex));
+  for (const file of localeFiles) {
+    files.set(`locales/${file.locale}.json`, () => toJson(file));
+    files.set(`locales/${file.locale}.csv`, () => localeCsv(file));
+  }
+  for (const [name, content] of [...(input.packageFiles ?? new Map<string, string>())].sort(([a], [b]) => (a < b ? -1 : 1))) files.set(name, () => content);
+  if (input.packageFiles) files.set('package.json', () => toJson(packageManifest(input.packageVersion ?? '0.0.0', [...input.packageFiles!.keys()])));
   return { files, claims: reconciled.claims, diagnostics: claimsFile.diagnostics, accounting, findings };
 }
 
