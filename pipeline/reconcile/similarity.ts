@@ -3,7 +3,6 @@
  * locality-sensitive hashing (bands) propose candidate pairs; only those are compared exactly.
  * Cost grows with the number of texts, not its square.
  */
-import { textKey } from '../dataset.ts';
 
 const SHINGLE = 4;
 const HASHES = 60;
@@ -13,22 +12,48 @@ const ROWS = HASHES / BANDS;
 const SMALL_BUCKET = 32;
 const MAX_REPRESENTATIVES = 64;
 
-/** The folded text that shingles are taken from: case, width and punctuation ignored. */
-function shingleText(text: string): string {
-  return textKey(text).replace(/[^\p{L}\p{N}]+/gu, ' ');
+/** Characters that separate words: ASCII non-alphanumerics and the common punctuation blocks. */
+function isSeparator(c: number): boolean {
+  if (c < 0x80) return !((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a));
+  return (
+    c === 0xa0 ||
+    (c >= 0x2000 && c <= 0x206f) ||
+    (c >= 0x3000 && c <= 0x303f) ||
+    (c >= 0xff01 && c <= 0xff0f) ||
+    (c >= 0xff1a && c <= 0xff20) ||
+    c === 0x060c ||
+    c === 0x061b ||
+    c === 0x061f ||
+    c === 0x06d4 ||
+    c === 0x200c
+  );
 }
 
-/** The 32-bit hashes of a text's character shingles (works for scripts without spaces too). */
+/**
+ * The 32-bit hashes of a text's character shingles, over the text folded in one pass: lowercase
+ * ASCII, every run of separators one space (works for scripts without spaces too).
+ */
 function shingleHashes(text: string): Uint32Array {
-  const t = shingleText(text);
-  if (t.trim() === '') return new Uint32Array(0);
-  const count = Math.max(1, t.length - SHINGLE + 1);
+  const folded = new Uint16Array(text.length);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (isSeparator(c)) {
+      if (n > 0 && folded[n - 1] !== 0x20) folded[n++] = 0x20;
+      continue;
+    }
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    folded[n++] = c;
+  }
+  if (n > 0 && folded[n - 1] === 0x20) n--;
+  if (n === 0) return new Uint32Array(0);
+  const count = Math.max(1, n - SHINGLE + 1);
   const out = new Uint32Array(count);
   for (let i = 0; i < count; i++) {
     // FNV-1a over the shingle's UTF-16 units.
     let h = 0x811c9dc5;
-    const end = Math.min(t.length, i + SHINGLE);
-    for (let k = i; k < end; k++) h = Math.imul(h ^ t.charCodeAt(k), 0x01000193);
+    const end = Math.min(n, i + SHINGLE);
+    for (let k = i; k < end; k++) h = Math.imul(h ^ folded[k]!, 0x01000193);
     out[i] = h >>> 0;
   }
   return out;
@@ -112,6 +137,7 @@ export function nearDuplicates<T>(
     for (let r = band * ROWS; r < band * ROWS + ROWS; r++) h = Math.imul(h ^ sig[r]!, 0x01000193);
     return h >>> 0;
   };
+  const groups = items.map((item, i) => groupOf(item, i));
   const buckets = new Map<number, number[]>();
   items.forEach((_, i) => {
     const sig = signature(textOf(items[i]!));
@@ -124,11 +150,14 @@ export function nearDuplicates<T>(
       else buckets.set(key, [i]);
     }
   });
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   const found: Array<{ i: number; j: number; similarity: number }> = [];
   const compare = (i: number, j: number) => {
-    const [lo, hi] = i < j ? [i, j] : [j, i];
-    const key = `${lo},${hi}`;
+    // Pairs within a group are the caller's to ignore (the same code).
+    if (groups[i] === groups[j]) return;
+    const lo = i < j ? i : j;
+    const hi = i < j ? j : i;
+    const key = lo * items.length + hi;
     if (seen.has(key)) return;
     seen.add(key);
     if (!accept(items[lo]!, items[hi]!)) return;
@@ -143,16 +172,13 @@ export function nearDuplicates<T>(
     }
     // Many copies of one text (the same description in many sources): compare each with one
     // representative of each other group (at most MAX_REPRESENTATIVES), so the cost stays linear
-    // in the bucket's size. Pairs within a group are the caller's to ignore (same code).
+    // in the bucket's size.
     const representatives = new Map<string, number>();
     for (const i of list) {
-      const group = groupOf(items[i]!, i);
-      if (!representatives.has(group) && representatives.size < MAX_REPRESENTATIVES) representatives.set(group, i);
+      if (!representatives.has(groups[i]!) && representatives.size < MAX_REPRESENTATIVES) representatives.set(groups[i]!, i);
     }
-    for (const i of list) {
-      const group = groupOf(items[i]!, i);
-      for (const [other, r] of representatives) if (other !== group) compare(i, r);
-    }
+    if (representatives.size < 2) continue;
+    for (const i of list) for (const r of representatives.values()) compare(i, r);
   }
   // In input order, whatever order the buckets were visited in.
   return found.sort((p, q) => p.i - q.i || p.j - q.j).map(({ i, j, similarity }) => ({ a: items[i]!, b: items[j]!, similarity }));

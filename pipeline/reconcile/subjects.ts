@@ -6,10 +6,16 @@
 import type { GlossaryConcept } from '../registry.ts';
 import { primarySubtag } from '../text/lang.ts';
 
+/** A trie over lowercase letters: walking a word through it meets every term the word starts with. */
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  concept?: string;
+}
+
 interface LanguageMatcher {
   /** Single-word Latin terms are word prefixes: `negotiat` matches `negotiation`. */
-  prefixes: Map<string, string>;
-  longestPrefix: number;
+  prefixes: TrieNode;
+  hasPrefixes: boolean;
   /** Other terms (phrases, scripts without spaces) are found as substrings. */
   substrings: Array<[string, string]>;
 }
@@ -22,11 +28,18 @@ export class SubjectIndex {
     for (const concept of glossary) {
       for (const [lang, terms] of concept.terms) {
         let matcher = this.byLang.get(lang);
-        if (!matcher) this.byLang.set(lang, (matcher = { prefixes: new Map(), longestPrefix: 0, substrings: [] }));
+        if (!matcher) this.byLang.set(lang, (matcher = { prefixes: { next: new Map() }, hasPrefixes: false, substrings: [] }));
         for (const term of terms) {
           if (/^\p{Script=Latin}+$/u.test(term)) {
-            if (!matcher.prefixes.has(term)) matcher.prefixes.set(term, concept.concept);
-            matcher.longestPrefix = Math.max(matcher.longestPrefix, term.length);
+            let node = matcher.prefixes;
+            for (let i = 0; i < term.length; i++) {
+              const c = term.charCodeAt(i);
+              let child = node.next.get(c);
+              if (!child) node.next.set(c, (child = { next: new Map() }));
+              node = child;
+            }
+            node.concept ??= concept.concept;
+            matcher.hasPrefixes = true;
           } else {
             matcher.substrings.push([term, concept.concept]);
           }
@@ -52,11 +65,25 @@ export class SubjectIndex {
     if (cached) return cached;
     const out = new Set<string>();
     const lower = text.toLowerCase();
-    if (matcher.prefixes.size > 0) {
-      for (const [word] of lower.matchAll(/\p{Script=Latin}+/gu)) {
-        for (let n = Math.min(word.length, matcher.longestPrefix); n >= 1; n--) {
-          const concept = matcher.prefixes.get(n === word.length ? word : word.slice(0, n));
-          if (concept !== undefined) out.add(concept);
+    if (matcher.hasPrefixes) {
+      // Walk each word (a run of letters) down the trie from its first letter.
+      let node: TrieNode | undefined;
+      let inWord = false;
+      for (let i = 0; i < lower.length; i++) {
+        const c = lower.charCodeAt(i);
+        const letter = (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f) || (c > 0x7f && /\p{L}/u.test(lower[i]!));
+        if (!letter) {
+          inWord = false;
+          node = undefined;
+          continue;
+        }
+        if (!inWord) {
+          inWord = true;
+          node = matcher.prefixes;
+        }
+        if (node) {
+          node = node.next.get(c);
+          if (node?.concept !== undefined) out.add(node.concept);
         }
       }
     }
