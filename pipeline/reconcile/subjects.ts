@@ -22,7 +22,7 @@ interface LanguageMatcher {
 
 export class SubjectIndex {
   private readonly byLang = new Map<string, LanguageMatcher>();
-  private readonly memo = new Map<string, Set<string>>();
+  private readonly memo = new Map<string, Map<string, Set<string>>>();
 
   constructor(glossary: readonly GlossaryConcept[]) {
     for (const concept of glossary) {
@@ -60,8 +60,9 @@ export class SubjectIndex {
   conceptsOf(text: string, lang: string): Set<string> | undefined {
     const matcher = this.matcherFor(lang);
     if (!matcher) return undefined;
-    const key = `${lang}\u0000${text}`;
-    const cached = this.memo.get(key);
+    let memo = this.memo.get(lang);
+    if (!memo) this.memo.set(lang, (memo = new Map()));
+    const cached = memo.get(text);
     if (cached) return cached;
     const out = new Set<string>();
     const lower = text.toLowerCase();
@@ -71,7 +72,8 @@ export class SubjectIndex {
       let inWord = false;
       for (let i = 0; i < lower.length; i++) {
         const c = lower.charCodeAt(i);
-        const letter = (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f) || (c > 0x7f && /\p{L}/u.test(lower[i]!));
+        // Only Latin letters can continue a Latin term; anything else ends the word.
+        const letter = (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
         if (!letter) {
           inWord = false;
           node = undefined;
@@ -88,8 +90,8 @@ export class SubjectIndex {
       }
     }
     for (const [term, concept] of matcher.substrings) if (!out.has(concept) && lower.includes(term)) out.add(concept);
-    if (this.memo.size > 100_000) this.memo.clear();
-    this.memo.set(key, out);
+    if (memo.size > 100_000) memo.clear();
+    memo.set(text, out);
     return out;
   }
 
