@@ -20,6 +20,7 @@ import remarkGfm from 'remark-gfm';
 import * as cheerio from 'cheerio';
 import { build, stageTimes } from './build.ts';
 import { PROJECT_ROOT } from './paths.ts';
+import { heapLimitFor } from './heap.mjs';
 import { loadPackageFiles, loadSources } from './load.ts';
 import { PARSERS } from './parsers/index.ts';
 import { REFERENCE_FORMATS, type ManifestEntry } from './manifest.ts';
@@ -213,11 +214,14 @@ async function run(): Promise<number> {
     return 0;
   }
   const sizes = values.sizes.split(',').map(Number);
+  const realBytes = loadSources(path.join(ROOT, 'sources')).sources.reduce((sum, s) => sum + Buffer.byteLength(s.text), 0);
   const work = mkdtempSync(path.join(tmpdir(), 'atlas-bench-'));
   const results: SizeResult[] = [];
   try {
     for (const factor of sizes) {
-      const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', String(factor), '--dir', path.join(work, `x${factor}`), ...(values.mixed ? ['--mixed'] : [])], {
+      // The child gets the heap limit npm run build-data gives a corpus of this size (heap.mjs).
+      const heap = `--max-old-space-size=${heapLimitFor(realBytes * factor)}`;
+      const out = execFileSync(process.execPath, [heap, '--import', 'tsx', fileURLToPath(import.meta.url), '--child', String(factor), '--dir', path.join(work, `x${factor}`), ...(values.mixed ? ['--mixed'] : [])], {
         cwd: ROOT,
         encoding: 'utf8',
         maxBuffer: 1 << 26,

@@ -2,9 +2,11 @@
 // the build starts without a TypeScript loader and without resolving hundreds of modules (a
 // fraction of the startup time). The bundle lives in node_modules/.cache and is rebuilt, with
 // esbuild, whenever a pipeline source or the lockfile is newer than it.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { folderBytes, heapLimitFor, RESPAWN_ABOVE_BYTES } from './heap.mjs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = path.join(root, 'node_modules', '.cache', 'http-status-atlas', 'cli.mjs');
@@ -36,8 +38,20 @@ if (stale) {
     banner: { js: "import { createRequire as __atlasRequire } from 'node:module'; const require = __atlasRequire(import.meta.url);" },
   });
 }
+// A large corpus runs in a process whose heap limit fits it (see heap.mjs).
+const args = process.argv.slice(2);
+const sourcesArg = args.indexOf('--sources');
+const sourcesDir = path.resolve(sourcesArg >= 0 && args[sourcesArg + 1] ? args[sourcesArg + 1] : 'sources');
+const limited = process.execArgv.some((a) => a.startsWith('--max-old-space-size'));
+if (!limited && existsSync(sourcesDir)) {
+  const bytes = folderBytes(sourcesDir);
+  if (bytes > RESPAWN_ABOVE_BYTES) {
+    const child = spawnSync(process.execPath, [`--max-old-space-size=${heapLimitFor(bytes)}`, fileURLToPath(import.meta.url), ...args], { stdio: 'inherit' });
+    process.exit(child.status ?? 1);
+  }
+}
 const { main } = await import(pathToFileURL(bundle).href);
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = main(args);
 if (process.env.ATLAS_REPORT_CPU) {
   const { user, system } = process.cpuUsage();
   process.stderr.write(`process time: ${Math.round((user + system) / 1000)} ms\n`);
