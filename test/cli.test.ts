@@ -99,6 +99,23 @@ describe('build-data command', () => {
     expect(main(['--sources', sources, '--out', out, '--strict'])).toBe(0);
   });
 
+  it('--explain accounts for every line of every source', () => {
+    expect(main(['--sources', copySources(), '--out', path.join(work, 'out'), '--explain', '--quiet'])).toBe(0);
+    expect(stdout).toMatch(/^sources\/004_32a83da0fcd8d5c3\.txt: \d+ claims covering \d+ lines; 5 skipped blocks$/m);
+    expect(stdout).toContain('  150: furniture (link to the previous or next page)');
+  });
+
+  it('prints no stack trace unless --debug asks for one', () => {
+    const sources = copySources();
+    writeFileSync(path.join(sources, 'manifest.json'), '{"sources": 3}');
+    expect(main(['--sources', sources, '--out', path.join(work, 'out')])).toBe(1);
+    expect(stderr).toMatch(/^error: sources\/manifest\.json: Invalid manifest: \/sources must be array/m);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    stderr = '';
+    expect(main(['--sources', sources, '--out', path.join(work, 'out'), '--debug'])).toBe(1);
+    expect(stderr).toMatch(/\n\s+at /);
+  });
+
   it('refuses unknown options with usage', () => {
     expect(main(['--nope'])).toBe(2);
     expect(stderr).toContain('Usage:');
