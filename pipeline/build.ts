@@ -12,7 +12,9 @@ import { renderReviewPage } from './review-page.ts';
 import type { Finding } from './reconcile/findings.ts';
 import { buildLocaleFile, dataLocales, localeCsv } from './locales.ts';
 import { assertValid } from './schemas.ts';
-import { toJson } from './order.ts';
+import { BuildError } from './errors.ts';
+import { REFERENCE_FORMATS } from './manifest.ts';
+import { byCodePoint, toJson } from './order.ts';
 import type { ManifestEntry } from './manifest.ts';
 import type { Claim, Diagnostic, SkippedLines, SourceDocument } from './types.ts';
 
@@ -106,6 +108,18 @@ export function build(input: BuildInput): BuildResult {
   const accounting: SourceAccounting[] = [];
   const registries: Registries = emptyRegistries();
 
+  // The authorities are one each: a second copy would silently replace the first.
+  const referenceSources = new Map<string, string>();
+  for (const { entry } of input.sources) {
+    if (!REFERENCE_FORMATS.includes(entry.format)) continue;
+    const earlier = referenceSources.get(entry.format);
+    if (earlier) throw new BuildError(`Sources \`${earlier}\` and \`${entry.id}\` are both ${entry.format}; the build takes one`, 'sources/manifest.json', undefined, undefined, 'Remove one of the entries, or merge the files.');
+    referenceSources.set(entry.format, entry.id);
+  }
+  if (!referenceSources.has('iana-registry')) {
+    throw new BuildError('No source has the format iana-registry: canonical names and statuses come from it', 'sources/manifest.json', undefined, undefined, 'Add the IANA registry CSV (sources/registry/iana-http-status-codes.csv) to the manifest.');
+  }
+
   timed('parse', () => {
     for (const source of input.sources) {
       const { entry } = source;
@@ -134,8 +148,9 @@ export function build(input: BuildInput): BuildResult {
       }
       const doc: SourceDocument = { source: { ...entry, format: entry.format }, path: source.path, text: source.text };
       const result = PARSERS[entry.format](doc);
-      claims.push(...result.claims);
-      diagnostics.push(...result.diagnostics);
+      // One at a time: spreading a very large source's claims into push() overflows the stack.
+      for (const claim of result.claims) claims.push(claim);
+      for (const diagnostic of result.diagnostics) diagnostics.push(diagnostic);
       accounting.push({ source: entry.id, path: source.path, skipped: result.skipped, claims: result.claims });
     }
   });
@@ -190,7 +205,7 @@ export function build(input: BuildInput): BuildResult {
     files.set(`locales/${file.locale}.json`, () => toJson(file));
     files.set(`locales/${file.locale}.csv`, () => localeCsv(file));
   }
-  for (const [name, content] of [...(input.packageFiles ?? new Map<string, string>())].sort(([a], [b]) => (a < b ? -1 : 1))) files.set(name, () => content);
+  for (const [name, content] of [...(input.packageFiles ?? new Map<string, string>())].sort(([a], [b]) => byCodePoint(a, b))) files.set(name, () => content);
   if (input.packageFiles) files.set('package.json', () => toJson(packageManifest(input.packageVersion ?? '0.0.0', [...input.packageFiles!.keys()])));
   return { files, claims: reconciled.claims, diagnostics: claimsFile.diagnostics, accounting, findings };
 }
@@ -201,8 +216,8 @@ export function sortDiagnostics(diagnostics: Diagnostic[], order: Map<string, nu
       (order.get(a.source) ?? 1e9) - (order.get(b.source) ?? 1e9) ||
       a.line - b.line ||
       a.column - b.column ||
-      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
-      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+      byCodePoint(a.ruleId, b.ruleId) ||
+      byCodePoint(a.message, b.message),
   );
 }
 

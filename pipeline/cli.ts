@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
 import { build, type BuildResult } from './build.ts';
@@ -174,10 +175,12 @@ export function main(argv: string[]): number {
       return 0;
     }
     const open = result.findings.filter((f) => f.status === 'open' || f.status === 'stale');
-    const openErrors = open.filter((f) => f.severity === 'error');
-    const summary = `${result.findings.length} findings (${open.length} open or stale, ${openErrors.length} of them errors); see ${options.out}/conflicts.md`;
-    if (options.strict && openErrors.length > 0) {
-      process.stderr.write(`${summary}\n--strict: ${openErrors.length} open error finding(s) need a decision in ${options.sources}/decisions.yaml:\n${openErrors.map((f) => `  ${f.id}`).join('\n')}\n`);
+    const blocking = open.filter((f) => f.severity === 'error' || f.status === 'stale');
+    const summary = `${result.findings.length} findings (${open.length} open or stale; ${blocking.length} open errors or stale decisions); see ${options.out}/conflicts.md`;
+    if (options.strict && blocking.length > 0) {
+      process.stderr.write(
+        `${summary}\n--strict: ${blocking.length} finding(s) need a decision, or a stale decision reviewed again, in ${options.sources}/decisions.yaml:\n${blocking.map((f) => `  ${f.id} (${f.status === 'stale' ? 'stale decision' : 'open error'})`).join('\n')}\n`,
+      );
       return 1;
     }
     writeOut(result, options.out);
@@ -206,6 +209,6 @@ export function explain(result: BuildResult): string {
   return `${out.join('\n')}\n`;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   process.exitCode = main(process.argv.slice(2));
 }

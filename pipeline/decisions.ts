@@ -43,9 +43,13 @@ export function parseDecisions(text: string, file: string): Decision[] {
   const validate = validator('decisions');
   if (!validate({ ...plain })) {
     const first = validate.errors?.[0];
-    const id = first?.instancePath.split('/')[1]?.replace(/~1/g, '/').replace(/~0/g, '~');
+    // A bad key is reported by propertyNames with the key in params; a bad value by its path.
+    const keyError = validate.errors?.find((e) => 'propertyName' in e.params);
+    const badKey = keyError ? String(keyError.params.propertyName) : undefined;
+    const id = badKey ?? first?.instancePath.split('/')[1]?.replace(/~1/g, '/').replace(/~0/g, '~');
     const line = id !== undefined ? lines.get(id) : undefined;
-    throw new BuildError(`Invalid decision: ${describeErrors(validate.errors, 3)}`, file, line, line === undefined ? undefined : 1, 'Each decision needs `action` (accept, pick, override, dismiss) and `note`; pick needs `pick`, override needs `value`.');
+    const what = badKey !== undefined ? `\`${badKey}\` is not a finding id (kind[:qualifier]/code/field/locale/source)` : describeErrors(validate.errors, 3);
+    throw new BuildError(`Invalid decision: ${what}`, file, line, line === undefined ? undefined : 1, 'Each decision needs `action` (accept, pick, override, dismiss) and `note`; pick needs `pick`, override needs `value`.');
   }
   return Object.keys(plain).map((id) => {
     const d = plain[id] as Omit<Decision, 'id' | 'line'>;
@@ -75,27 +79,38 @@ export function applyDecisions(findings: Finding[], decisions: readonly Decision
     );
   }
   const overrides = new Map<string, Override>();
+  const slotLines = new Map<string, Decision>();
   for (const d of decisions) {
     const finding = byId.get(d.id)!;
     finding.decision = { action: d.action, note: d.note, ...(d.value ? { value: d.value } : d.pick ? { value: d.pick } : {}) };
-    if (d.fingerprint !== undefined && d.fingerprint !== finding.fingerprint) {
-      finding.status = 'stale';
-      finding.decision.stale = `decided on fingerprint ${d.fingerprint}; the candidates now give ${finding.fingerprint}`;
-      continue;
+    const stale = d.fingerprint !== undefined && d.fingerprint !== finding.fingerprint;
+    finding.status = stale ? 'stale' : 'decided';
+    if (stale) finding.decision.stale = `decided on fingerprint ${d.fingerprint}; the candidates now give ${finding.fingerprint}`;
+    if (d.action !== 'pick' && d.action !== 'override') continue;
+    if (!finding.field || finding.field === 'class-name' || !finding.locale) {
+      throw new BuildError(
+        `Decision \`${d.id}\` says ${d.action}, but the finding is not about one name or description in one language`,
+        file,
+        d.line,
+        1,
+        'Use accept or dismiss for this finding, or decide the finding about that name or description instead.',
+      );
     }
-    finding.status = 'decided';
-    if ((d.action === 'pick' || d.action === 'override') && finding.field && finding.field !== 'class-name' && finding.locale) {
-      overrides.set(slotKey(finding.code, finding.field, finding.locale), {
-        kind: d.action,
-        text: (d.action === 'pick' ? d.pick : d.value)!,
-        finding: d.id,
-        line: d.line,
-        decisionsSource,
-      });
-    } else if (d.action === 'pick' || d.action === 'override') {
-      finding.status = 'stale';
-      finding.decision.stale = 'this finding is not about one name or description, so there is nothing to pick or override';
+    const slot = slotKey(finding.code, finding.field, finding.locale);
+    const other = slotLines.get(slot);
+    if (other) {
+      throw new BuildError(
+        `Decisions \`${other.id}\` (line ${other.line}) and \`${d.id}\` both ${other.action}/${d.action} the ${finding.locale} ${finding.field} of ${finding.code}`,
+        file,
+        d.line,
+        1,
+        'Keep one of them; the other can accept or dismiss.',
+      );
     }
+    slotLines.set(slot, d);
+    // A stale pick or override still applies (the reviewer's text is not thrown away); the finding
+    // stays marked stale until someone confirms it.
+    overrides.set(slot, { kind: d.action, text: (d.action === 'pick' ? d.pick : d.value)!, finding: d.id, line: d.line, decisionsSource });
   }
   return { overrides };
 }

@@ -8,13 +8,11 @@ import { stringify } from 'csv-stringify/sync';
 import type { LocalizedValue } from './dataset.ts';
 import { byCodePoint } from './order.ts';
 import type { ClassRecord, CodeRecord } from './reconcile/records.ts';
-import { localeChain, ROOT_LOCALE } from './package/index.js';
+import { DEFAULT_SCRIPT, localeChain, ROOT_LOCALE } from './package/index.js';
 import type { LocaleFile } from './package/types/locale.js';
 
 export { localeChain, ROOT_LOCALE };
 export type { LocaleFile };
-
-const DEFAULT_SCRIPT: Record<string, string> = { zh: 'Hans' };
 
 /** Languages this chain must never fall back to: the same language in another script. */
 function excludedFor(chain: string[]): (tag: string) => boolean {
@@ -89,10 +87,15 @@ export function buildLocaleFile(locale: string, codes: CodeRecord[], classes: Cl
   };
 }
 
+/** A cell a spreadsheet would run as a formula (`=`, `+`, `@`) gets a leading apostrophe, as OWASP advises. */
+function guardFormula(cell: string): string {
+  return /^[=+@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
 const CSV_COLUMNS = ['code', 'name', 'name_lang', 'description', 'description_lang', 'status', 'class', 'class_name', 'reference'] as const;
 
 /** A spreadsheet view of a locale file, for people who review translations (UTF-8 with a BOM so spreadsheets detect it). */
 export function localeCsv(file: LocaleFile): string {
   const rows = file.codes.map((c) => [String(c.code), c.name, c.nameLang, c.description ?? '', c.descriptionLang ?? '', c.status, c.class, c.className, c.reference ?? '']);
-  return `\uFEFF${stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: 'unix'})}`;
+  return `\uFEFF${stringify([[...CSV_COLUMNS], ...rows.map((row) => row.map(guardFormula))], { record_delimiter: 'unix', quoted_match: /\r/ })}`;
 }

@@ -1,6 +1,18 @@
 /** Deterministic ordering: code-point comparison, never localeCompare. */
 export function byCodePoint(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  // `<` compares UTF-16 units, which orders U+E000..U+FFFF after astral characters; comparing
+  // code points fixes that (the same order as UTF-8 bytes).
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const xs = x >= 0xd800 && x <= 0xdfff;
+    const ys = y >= 0xd800 && y <= 0xdfff;
+    if (xs !== ys) return xs ? 1 : -1;
+    return x - y;
+  }
+  return a.length - b.length;
 }
 
 /** A copy of `record` with its keys in code-point order (for maps keyed by language tag or id). */

@@ -73,13 +73,20 @@ function readCsv(text: string, file: string, columns: string[]): Array<{ record:
     const e = error as Error & { lines?: number };
     throw new BuildError(`Malformed CSV: ${e.message}`, file, e.lines);
   }
-  const header = Object.keys(rows[0]?.record ?? {});
+  if (rows.length === 0) throw new BuildError('CSV has no data rows', file, 1, undefined, `Expected a header (${columns.join(', ')}, ...) and one row per entry.`);
+  const header = Object.keys(rows[0]!.record);
   for (const column of columns) {
-    if (rows.length > 0 && !header.includes(column)) {
+    if (!header.includes(column)) {
       throw new BuildError(`CSV has no \`${column}\` column (found: ${header.join(', ')})`, file, 1);
     }
   }
   return rows.map((r) => ({ record: r.record, line: r.info.lines }));
+}
+
+/** A status code as the registries write it: three digits, 100 to 599. */
+function readRegistryCode(value: string, file: string, line: number): string {
+  if (!/^[1-5]\d\d$/.test(value)) throw new BuildError(`\`${value}\` is not a status code (three digits, 100-599)`, file, line);
+  return value;
 }
 
 export function parseIanaRegistry(text: string, file: string): Pick<Registries, 'iana' | 'unassigned'> {
@@ -93,7 +100,9 @@ export function parseIanaRegistry(text: string, file: string): Pick<Registries, 
       if (/^unassigned$/i.test(description)) unassigned.push([Number(range[1]), Number(range[2])]);
       continue;
     }
-    if (!/^\d{3}$/.test(value)) throw new BuildError(`Registry value \`${value}\` is neither a code nor a range`, file, line);
+    readRegistryCode(value, file, line);
+    const earlier = iana.get(value);
+    if (earlier) throw new BuildError(`Code ${value} is listed twice (lines ${earlier.line} and ${line})`, file, line, undefined, 'Keep one row per code.');
     if (/^unassigned$/i.test(description)) {
       unassigned.push([Number(value), Number(value)]);
       continue;
@@ -114,8 +123,7 @@ export function parseIanaRegistry(text: string, file: string): Pick<Registries, 
 export function parseUnofficialRegistry(text: string, file: string): Map<string, UnofficialEntry[]> {
   const out = new Map<string, UnofficialEntry[]>();
   for (const { record, line } of readCsv(text, file, ['Value', 'Name'])) {
-    const code = record.Value ?? '';
-    if (!/^\d{3}$/.test(code)) throw new BuildError(`Value \`${code}\` is not a status code`, file, line);
+    const code = readRegistryCode(record.Value ?? '', file, line);
     const entry: UnofficialEntry = { code, name: record.Name ?? '', origin: record.Origin ?? '', note: record.Note ?? '', line };
     pushTo(out, code, entry);
   }
@@ -125,8 +133,7 @@ export function parseUnofficialRegistry(text: string, file: string): Map<string,
 export function parseHistoricalNames(text: string, file: string): Map<string, HistoricalName[]> {
   const out = new Map<string, HistoricalName[]>();
   for (const { record, line } of readCsv(text, file, ['Value', 'Name'])) {
-    const code = record.Value ?? '';
-    if (!/^\d{3}$/.test(code)) throw new BuildError(`Value \`${code}\` is not a status code`, file, line);
+    const code = readRegistryCode(record.Value ?? '', file, line);
     pushTo(out, code, { code, name: record.Name ?? '', reference: record.Reference ?? '', line });
   }
   return out;

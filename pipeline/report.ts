@@ -9,11 +9,13 @@ import type { Finding, FindingKind } from './reconcile/findings.ts';
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 const STATUS_ORDER = { open: 0, stale: 1, decided: 2, 'auto-resolved': 3 } as const;
 
+/** By code, then what needs a reviewer first (open, stale), then severity, kind and id. */
 export function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
       codeOrder(a.code) - codeOrder(b.code) ||
       byCodePoint(a.code, b.code) ||
+      STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       byCodePoint(a.kind, b.kind) ||
       byCodePoint(a.id, b.id),
@@ -44,11 +46,20 @@ export function yamlString(text: string): string {
   return JSON.stringify(text);
 }
 
+/**
+ * The decisions.yaml entry for a finding. An existing decision (say, a stale one) is carried over
+ * with its action, value and note, so following the loop never throws a reviewer's text away.
+ */
 export function decisionSnippet(f: Finding): string {
-  const lines = [`${f.id}:`, `  action: accept  # accept | pick | override | dismiss`];
-  const alternates = f.resolution.rejected ?? [];
-  if (alternates.length > 0) lines.push(`  # pick: ${yamlString(alternates[0]!.text.slice(0, 120))}`);
-  lines.push(`  note: ${yamlString(f.decision?.note ?? '')}`, `  fingerprint: "${f.fingerprint}"`);
+  const d = f.decision;
+  const lines = [`${f.id}:`, `  action: ${d?.action ?? 'accept'}  # accept | pick | override | dismiss`];
+  if (d?.action === 'pick' && d.value !== undefined) lines.push(`  pick: ${yamlString(d.value)}`);
+  else if (d?.action === 'override' && d.value !== undefined) lines.push(`  value: ${yamlString(d.value)}`);
+  else {
+    const alternative = f.resolution.rejected?.[0];
+    if (alternative) lines.push(`  # pick: ${yamlString(alternative.text)}`);
+  }
+  lines.push(`  note: ${yamlString(d?.note ?? '')}`, `  fingerprint: "${f.fingerprint}"`);
   return lines.join('\n');
 }
 

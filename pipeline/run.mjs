@@ -3,7 +3,7 @@
 // fraction of the startup time). The bundle lives in node_modules/.cache and is rebuilt, with
 // esbuild, whenever a pipeline source or the lockfile is newer than it.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { folderBytes, heapLimitFor, RESPAWN_ABOVE_BYTES } from './heap.mjs';
@@ -26,9 +26,11 @@ const stale =
   statSync(bundle).mtimeMs < Math.max(newestSource(path.join(root, 'pipeline')), statSync(path.join(root, 'package-lock.json')).mtimeMs);
 if (stale) {
   const { build } = await import('esbuild');
+  // Written beside the bundle and renamed over it, so a concurrent run never loads half a file.
+  const partial = `${bundle}.${process.pid}.tmp`;
   await build({
     entryPoints: [path.join(root, 'pipeline', 'cli.ts')],
-    outfile: bundle,
+    outfile: partial,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -37,11 +39,13 @@ if (stale) {
     // CommonJS libraries inside an ES module bundle still call require().
     banner: { js: "import { createRequire as __atlasRequire } from 'node:module'; const require = __atlasRequire(import.meta.url);" },
   });
+  renameSync(partial, bundle);
 }
 // A large corpus runs in a process whose heap limit fits it (see heap.mjs).
 const args = process.argv.slice(2);
-const sourcesArg = args.indexOf('--sources');
-const sourcesDir = path.resolve(sourcesArg >= 0 && args[sourcesArg + 1] ? args[sourcesArg + 1] : 'sources');
+const sourcesArg = args.findIndex((a) => a === '--sources' || a.startsWith('--sources='));
+const sourcesValue = sourcesArg < 0 ? 'sources' : args[sourcesArg].startsWith('--sources=') ? args[sourcesArg].slice('--sources='.length) : (args[sourcesArg + 1] ?? 'sources');
+const sourcesDir = path.resolve(sourcesValue);
 const limited = process.execArgv.some((a) => a.startsWith('--max-old-space-size'));
 if (!limited && existsSync(sourcesDir)) {
   const bytes = folderBytes(sourcesDir);

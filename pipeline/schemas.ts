@@ -18,7 +18,7 @@ ajv.addKeyword({ keyword: 'tsType' });
 const compiled = new Map<SchemaName, ValidateFunction>();
 
 /** A document each schema must reject before it is trusted (an empty decisions file is valid). */
-const MUST_REJECT: Partial<Record<SchemaName, unknown>> = { decisions: { 'kind/code': {} } };
+const MUST_REJECT: Partial<Record<SchemaName, unknown>> = { decisions: { 'kind/100/-/-/-': {} } };
 
 export function schemaFile(name: SchemaName): string {
   return path.join(SCHEMA_DIR, `${name}.schema.json`);

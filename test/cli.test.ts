@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { main } from '../pipeline/cli.ts';
+import { build } from '../pipeline/build.ts';
+import { loadSources } from '../pipeline/load.ts';
 import { assertValid, validator, type SchemaName } from '../pipeline/schemas.ts';
 
 const ROOT = path.join(import.meta.dirname, '..');
@@ -86,17 +88,48 @@ describe('build-data command', () => {
   it('--strict fails while error findings are open, and passes once they are decided', () => {
     const sources = copySources();
     const out = path.join(work, 'out');
+    // The errors in the real sources: 422's first copy is 421's text; two lists give 507 506's text.
+    const expected = ['misattributed-description/422/description/en/ru-table', 'misattributed-description/507/description/en/zh-hant-list', 'misattributed-description/507/description/zh-Hans/zh-hans-list'];
     expect(main(['--sources', sources, '--out', out, '--strict'])).toBe(1);
-    expect(stderr).toContain('--strict: 3 open error finding(s) need a decision');
-    expect(stderr).toContain('misattributed-description/507/description/en/zh-hant-list');
-    const conflicts = JSON.parse(readFileSync(path.join(ROOT, 'out', 'conflicts.json'), 'utf8')).conflicts as Array<{ id: string; severity: string; status: string; fingerprint: string }>;
-    const decisions = conflicts
-      .filter((f) => f.severity === 'error' && f.status === 'open')
+    expect(stderr).toContain(`--strict: ${expected.length} finding(s) need a decision`);
+    for (const id of expected) expect(stderr).toContain(`  ${id} (open error)`);
+    expect(existsSync(out)).toBe(false);
+    // Decide them, with the fingerprints this build reports.
+    const result = build({ sources: loadSources(sources).sources });
+    const decisions = result.findings
+      .filter((f) => expected.includes(f.id))
       .map((f) => `${f.id}:\n  action: accept\n  note: reviewed\n  fingerprint: "${f.fingerprint}"\n`)
       .join('');
     writeFileSync(path.join(sources, 'decisions.yaml'), `${readFileSync(path.join(sources, 'decisions.yaml'), 'utf8')}\n${decisions}`);
     stderr = '';
     expect(main(['--sources', sources, '--out', out, '--strict'])).toBe(0);
+  });
+
+  it('--strict also fails on a stale decision', () => {
+    const sources = copySources();
+    const yaml = readFileSync(path.join(sources, 'decisions.yaml'), 'utf8').replace(/fingerprint: "[0-9a-f]{12}"/, 'fingerprint: "000000000000"');
+    writeFileSync(path.join(sources, 'decisions.yaml'), yaml);
+    const result = build({ sources: loadSources(sources).sources, decisions: { path: 'sources/decisions.yaml', text: yaml } });
+    const staleIds = result.findings.filter((f) => f.status === 'stale').map((f) => f.id);
+    expect(staleIds).toHaveLength(1);
+    const ids = result.findings.filter((f) => f.severity === 'error' && f.status === 'open').map((f) => f.id);
+    const decided = ids.map((id) => `${id}:\n  action: accept\n  note: ok\n  fingerprint: "${result.findings.find((f) => f.id === id)!.fingerprint}"\n`).join('');
+    writeFileSync(path.join(sources, 'decisions.yaml'), `${yaml}\n${decided}`);
+    expect(main(['--sources', sources, '--out', path.join(work, 'out'), '--strict'])).toBe(1);
+    expect(stderr).toContain(`  ${staleIds[0]} (stale decision)`);
+  });
+
+  it('refuses a manifest with two registries of one kind, or none from IANA', () => {
+    const sources = copySources();
+    const manifest = JSON.parse(readFileSync(path.join(sources, 'manifest.json'), 'utf8'));
+    const iana = manifest.sources.find((s: { format: string }) => s.format === 'iana-registry');
+    writeFileSync(path.join(sources, 'manifest.json'), JSON.stringify({ sources: [...manifest.sources, { ...iana, id: 'iana-copy' }] }));
+    expect(main(['--sources', sources, '--out', path.join(work, 'out')])).toBe(1);
+    expect(stderr).toContain('Sources `iana` and `iana-copy` are both iana-registry');
+    writeFileSync(path.join(sources, 'manifest.json'), JSON.stringify({ sources: manifest.sources.filter((s: { format: string }) => s.format !== 'iana-registry') }));
+    stderr = '';
+    expect(main(['--sources', sources, '--out', path.join(work, 'out')])).toBe(1);
+    expect(stderr).toContain('No source has the format iana-registry');
   });
 
   it('--explain accounts for every line of every source', () => {
@@ -109,7 +142,7 @@ describe('build-data command', () => {
     const sources = copySources();
     writeFileSync(path.join(sources, 'manifest.json'), '{"sources": 3}');
     expect(main(['--sources', sources, '--out', path.join(work, 'out')])).toBe(1);
-    expect(stderr).toMatch(/^error: sources\/manifest\.json: Invalid manifest: \/sources must be array/m);
+    expect(stderr).toMatch(/^error: sources\/manifest\.json:1:13: Invalid manifest: \/sources must be array/m);
     expect(stderr).not.toMatch(/\n\s+at /);
     stderr = '';
     expect(main(['--sources', sources, '--out', path.join(work, 'out'), '--debug'])).toBe(1);

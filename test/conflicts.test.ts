@@ -36,7 +36,7 @@ describe('what a careful reviewer finds in the real sources', () => {
     ['duplicate-entry/422/description/en/ru-table', 'warning'],
     ['misattributed-description/422/description/en/ru-table', 'error'],
     // 423 run into the second 422 cell.
-    ['embedded-entry/423/ru-table', 'warning'],
+    ['embedded-entry/423/-/-/ru-table', 'warning'],
     // Two lists give 507 the description of 506.
     ['misattributed-description/507/description/en/zh-hant-list', 'error'],
     ['misattributed-description/507/description/zh-Hans/zh-hans-list', 'error'],
@@ -44,20 +44,20 @@ describe('what a careful reviewer finds in the real sources', () => {
     ['semantic-conflict/421/description/en/ru-table', 'warning'],
     ['semantic-conflict/425/description/en/ru-table', 'warning'],
     // Codes in no registry, or only in the unofficial list.
-    ['unregistered-code/449', 'info'],
-    ['unregistered-code/509', 'info'],
+    ['unregistered-code/449/-/-/-', 'info'],
+    ['unregistered-code/509/-/-/-', 'info'],
     // Cut off, masked, mangled.
-    ['text-defect/truncated/304/description/en/en-table', 'warning'],
-    ['text-defect/truncated/406/description/en/en-table', 'warning'],
-    ['text-defect/truncated/504/description/en/en-table', 'warning'],
-    ['text-defect/masked/510/description/ru/ru-table', 'warning'],
-    ['text-defect/masked/451/description/zh-Hans/zh-hans-list', 'warning'],
-    ['text-defect/run-together/501/description/zh-Hans/zh-hans-list', 'warning'],
-    ['text-defect/unresolved-entity/411/description/en/en-table', 'warning'],
-    ['text-defect/mixed-language/200/description/zh-Hant/zh-hant-list', 'info'],
-    ['text-defect/class-range/3xx/fa-prose', 'warning'],
+    ['text-defect:truncated/304/description/en/en-table', 'warning'],
+    ['text-defect:truncated/406/description/en/en-table', 'warning'],
+    ['text-defect:truncated/504/description/en/en-table', 'warning'],
+    ['text-defect:masked/510/description/ru/ru-table', 'warning'],
+    ['text-defect:masked/451/description/zh-Hans/zh-hans-list', 'warning'],
+    ['text-defect:run-together/501/description/zh-Hans/zh-hans-list', 'warning'],
+    ['text-defect:unresolved-entity/411/description/en/en-table', 'warning'],
+    ['text-defect:mixed-language/200/description/zh-Hant/zh-hant-list', 'info'],
+    ['text-defect:class-range/3xx/-/-/fa-prose', 'warning'],
     // The Traditional Chinese list names codes without describing them.
-    ['missing-description/400/description/zh-hant-list', 'info'],
+    ['missing-description/400/description/-/zh-hant-list', 'info'],
   ])('%s (%s)', (id, severity) => {
     const f = byId.get(id);
     expect(f, `missing finding ${id}`).toBeDefined();

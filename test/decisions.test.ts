@@ -26,7 +26,7 @@ describe('reviewer decisions', () => {
   });
 
   it('applies an override: the value replaces the chosen text, attributed to the decisions file', () => {
-    const id = 'text-defect/truncated/304/description/en/en-table';
+    const id = 'text-defect:truncated/304/description/en/en-table';
     const result = buildWith(`${id}:\n  action: override\n  value: Sent when a conditional GET finds the resource unchanged.\n  note: Rewritten from RFC 9110.\n`);
     const d = record(result, 304).descriptions.en;
     expect(d.text).toBe('Sent when a conditional GET finds the resource unchanged.');
@@ -57,28 +57,59 @@ describe('reviewer decisions', () => {
     expect(result.findings.find((x) => x.id === id)!.status).toBe('stale');
   });
 
-  it('fails the build on a decision whose finding does not exist, naming the id and line', () => {
-    const run = () => buildWith(`# decisions\nname-variant/999/name/en/nowhere:\n  action: accept\n  note: x\n`);
-    expect(run).toThrow(BuildError);
+  /** The formatted message of the BuildError `run` throws (fails the test if it throws none). */
+  function errorOf(run: () => unknown): string {
     try {
       run();
     } catch (error) {
-      expect((error as BuildError).format()).toMatch(/^sources\/decisions\.yaml:2:1: Decision for unknown finding `name-variant\/999\/name\/en\/nowhere`/);
+      expect(error).toBeInstanceOf(BuildError);
+      return (error as BuildError).format();
     }
+    throw new Error('expected a BuildError, nothing was thrown');
+  }
+
+  it('fails the build on a decision whose finding does not exist, naming the id and line', () => {
+    expect(errorOf(() => buildWith(`# decisions\nname-variant/999/name/en/nowhere:\n  action: accept\n  note: x\n`))).toMatch(
+      /^sources\/decisions\.yaml:2:1: Decision for unknown finding `name-variant\/999\/name\/en\/nowhere`/,
+    );
   });
 
-  it('reports malformed YAML and invalid decisions with their position', () => {
-    expect(() => parseDecisions('a/b:\n  action: [\n', 'sources/decisions.yaml')).toThrow(/Malformed YAML/);
-    try {
-      parseDecisions('x/1:\n  action: accept\n  note: ok\ny/2:\n  action: maybe\n  note: no\n', 'sources/decisions.yaml');
-    } catch (error) {
-      expect((error as BuildError).format()).toMatch(/^sources\/decisions\.yaml:4:1: Invalid decision: \/y~12\/action must be equal to one of the allowed values/);
-    }
-    expect(() => parseDecisions('x/1:\n  action: override\n  note: needs a value\n', 'd.yaml')).toThrow(/must have required property 'value'/);
+  it('reports malformed YAML, bad ids and invalid decisions with their position', () => {
+    expect(errorOf(() => parseDecisions('a/b/c/d/e:\n  action: [\n', 'sources/decisions.yaml'))).toMatch(/^sources\/decisions\.yaml:\d+:\d+: Malformed YAML/);
+    expect(errorOf(() => parseDecisions('x/100/-/-/-:\n  action: accept\n  note: ok\ny/200/-/-/-:\n  action: maybe\n  note: no\n', 'sources/decisions.yaml'))).toMatch(
+      /^sources\/decisions\.yaml:4:1: Invalid decision: \/y~1200~1-~1-~1-\/action must be equal to one of the allowed values/,
+    );
+    expect(errorOf(() => parseDecisions('ok/100/-/-/-:\n  action: accept\n  note: ok\nbadkey:\n  action: accept\n  note: x\n', 'd.yaml'))).toMatch(
+      /^d\.yaml:4:1: Invalid decision: `badkey` is not a finding id/,
+    );
+    expect(errorOf(() => parseDecisions('x/100/-/-/-:\n  action: override\n  note: needs a value\n', 'd.yaml'))).toMatch(/must have required property 'value'/);
   });
 
-  it('keeps __proto__ a plain key', () => {
-    expect(() => parseDecisions('__proto__:\n  action: accept\n  note: x\n', 'd.yaml')).toThrow(/Invalid decision/);
-    expect(({} as Record<string, unknown>).action).toBeUndefined();
+  it('refuses __proto__ inside a decision without polluting any prototype', () => {
+    expect(errorOf(() => parseDecisions('x/100/-/-/-:\n  action: accept\n  note: x\n  __proto__:\n    polluted: yes\n', 'd.yaml'))).toMatch(/must NOT have additional properties `__proto__`/);
+    expect(errorOf(() => parseDecisions('__proto__:\n  action: accept\n  note: x\n', 'd.yaml'))).toMatch(/`__proto__` is not a finding id/);
+    expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
+    expect((Object.prototype as Record<string, unknown>).action).toBeUndefined();
+  });
+
+  it('refuses a pick or override on a finding that is not about one text in one language', () => {
+    const id = 'missing-description/400/description/-/zh-hant-list';
+    expect(errorOf(() => buildWith(`${id}:\n  action: override\n  value: x\n  note: y\n`))).toMatch(/^sources\/decisions\.yaml:1:1: Decision `missing-description\/400\/description\/-\/zh-hant-list` says override, but the finding is not about one name or description in one language/);
+  });
+
+  it('refuses two decisions that change the same text', () => {
+    const a = 'misattributed-description/422/description/en/ru-table';
+    const b = 'duplicate-entry/422/description/en/ru-table';
+    const yaml = `${a}:\n  action: override\n  value: one\n  note: x\n${b}:\n  action: override\n  value: two\n  note: y\n`;
+    expect(errorOf(() => buildWith(yaml))).toMatch(/^sources\/decisions\.yaml:5:1: Decisions `misattributed-description\/422\/description\/en\/ru-table` \(line 1\) and `duplicate-entry\/422\/description\/en\/ru-table` both override\/override the en description of 422/);
+  });
+
+  it('keeps applying a stale override, marks it stale, and carries it into the snippet', () => {
+    const id = 'missing-description/507/description/en/-';
+    const result = buildWith(`${id}:\n  action: override\n  value: Not enough storage.\n  note: from RFC 4918\n  fingerprint: "000000000000"\n`);
+    expect(record(result, 507).descriptions.en.text).toBe('Not enough storage.');
+    const f = result.findings.find((x) => x.id === id)!;
+    expect(f.status).toBe('stale');
+    expect(result.files.get('conflicts.md')).toContain(`${id}:\n  action: override  # accept | pick | override | dismiss\n  value: "Not enough storage."\n  note: "from RFC 4918"\n  fingerprint: "${f.fingerprint}"`);
   });
 });

@@ -4,7 +4,7 @@ import { parseDecisions } from '../pipeline/decisions.ts';
 import type { Finding } from '../pipeline/reconcile/findings.ts';
 
 const planted: Finding = {
-  id: 'text-defect/masked/404/description/en/evil',
+  id: 'text-defect:masked/404/description/en/evil',
   kind: 'text-defect',
   severity: 'warning',
   status: 'open',

@@ -34,7 +34,7 @@ function planted(): ReviewPageInput {
   const base = result.findings[0]!;
   const evil: Finding = {
     ...base,
-    id: 'parse-problem/999/planted',
+    id: 'parse-problem/999/-/-/planted',
     code: '999',
     message: `A message with ${PLANTED_SCRIPT} and ${PLANTED_IMG} and <!-- a comment and a \u2028 line separator`,
     sources: [{ source: 'en-table', line: 1, column: 1, excerpt: `${PLANTED_IMG} ${PLANTED_SCRIPT}`, text: '<b>bold</b> & <style>*{}</style>', lang: 'en' }],
@@ -72,7 +72,7 @@ describe('out/report.html', () => {
 
   it('lists, per finding, the sources and languages it is filtered by', () => {
     const data = embedded(html);
-    const f = data.findings.find((x) => x.finding.id === 'missing-description/507/description/en')!;
+    const f = data.findings.find((x) => x.finding.id === 'missing-description/507/description/en/-')!;
     expect(f.sources).toEqual(['fa-prose', 'ru-table']);
     expect(f.langs).toEqual(['en', 'fa', 'ru']);
   });

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Claim, Severity } from '../types.ts';
 import { excerptOf } from '../text/lines.ts';
+import { byCodePoint } from '../order.ts';
 
 export type FindingKind =
   | 'duplicate-entry'
@@ -90,8 +91,13 @@ export interface FindingInput {
   candidates?: string[];
 }
 
+/**
+ * `kind[:qualifier]/code/field/locale/source`, each slot always present (`-` when it does not
+ * apply), so ids of different shapes cannot collide whatever a source is called.
+ */
 export function findingId(input: Pick<FindingInput, 'kind' | 'qualifier' | 'code' | 'field' | 'locale' | 'source'>): string {
-  return [input.kind, input.qualifier, input.code, input.field, input.locale, input.source].filter((p) => p !== undefined && p !== '').join('/');
+  const slot = (part: string | undefined) => (part === undefined || part === '' ? '-' : part);
+  return [`${input.kind}${input.qualifier ? `:${input.qualifier}` : ''}`, slot(input.code), slot(input.field), slot(input.locale), slot(input.source)].join('/');
 }
 
 export function evidenceOf(claim: Claim): Evidence {
@@ -102,51 +108,84 @@ export function evidenceOf(claim: Claim): Evidence {
 }
 
 export function fingerprint(texts: readonly string[]): string {
-  const sorted = [...new Set(texts)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const sorted = [...new Set(texts)].sort(byCodePoint);
   return createHash('sha256').update(JSON.stringify(sorted)).digest('hex').slice(0, 12);
 }
 
-/** Collects findings; two inputs with the same id become one finding with both pieces of evidence. */
+interface Collected {
+  finding: Finding;
+  evidence: Set<string>;
+  candidates: string[];
+  messages: string[];
+}
+
+/**
+ * Collects findings; two inputs with the same id become one finding with the evidence, candidates,
+ * messages and rejected values of both, the higher severity and the status that severity calls
+ * for. The fingerprint is computed once, from all candidates, so it does not depend on the order
+ * the inputs came in.
+ */
 export class Findings {
-  private readonly byId = new Map<string, Finding>();
+  private readonly byId = new Map<string, Collected>();
 
   add(input: FindingInput): Finding {
     const id = findingId(input);
     const evidence = [...(input.evidence ?? []), ...(input.claims ?? []).map(evidenceOf)];
     const candidates = input.candidates ?? (input.claims ?? []).map((c) => c.text);
-    const existing = this.byId.get(id);
-    if (existing) {
-      for (const e of evidence) {
-        if (!existing.sources.some((s) => s.source === e.source && s.line === e.line && s.column === e.column)) existing.sources.push(e);
+    let entry = this.byId.get(id);
+    if (!entry) {
+      const finding: Finding = {
+        id,
+        kind: input.kind,
+        severity: input.severity,
+        status: statusFor(input.severity),
+        code: input.code,
+        sources: [],
+        message: input.message,
+        resolution: { ...input.resolution, ...(input.resolution.rejected ? { rejected: [...input.resolution.rejected] } : {}) },
+        fingerprint: '',
+      };
+      if (input.field) finding.field = input.field;
+      if (input.locale) finding.locale = input.locale;
+      entry = { finding, evidence: new Set(), candidates: [], messages: [input.message] };
+      this.byId.set(id, entry);
+    } else {
+      const f = entry.finding;
+      if (rank(input.severity) > rank(f.severity)) {
+        f.severity = input.severity;
+        f.status = statusFor(input.severity);
       }
-      existing.fingerprint = fingerprint([existing.fingerprint, ...candidates]);
-      if (rank(input.severity) > rank(existing.severity)) existing.severity = input.severity;
-      return existing;
+      if (!entry.messages.includes(input.message)) {
+        entry.messages.push(input.message);
+        f.message = entry.messages.join('\n');
+      }
+      if (input.resolution.rejected) f.resolution.rejected = [...(f.resolution.rejected ?? []), ...input.resolution.rejected];
     }
-    const finding: Finding = {
-      id,
-      kind: input.kind,
-      severity: input.severity,
-      status: input.severity === 'info' ? 'auto-resolved' : 'open',
-      code: input.code,
-      sources: evidence,
-      message: input.message,
-      resolution: input.resolution,
-      fingerprint: fingerprint(candidates),
-    };
-    if (input.field) finding.field = input.field;
-    if (input.locale) finding.locale = input.locale;
-    this.byId.set(id, finding);
-    return finding;
+    for (const e of evidence) {
+      const key = `${e.source}\u0000${e.line}\u0000${e.column}`;
+      if (entry.evidence.has(key)) continue;
+      entry.evidence.add(key);
+      entry.finding.sources.push(e);
+    }
+    entry.candidates.push(...candidates);
+    return entry.finding;
   }
 
   get(id: string): Finding | undefined {
-    return this.byId.get(id);
+    return this.byId.get(id)?.finding;
   }
 
+  /** Every finding, with its fingerprint. */
   all(): Finding[] {
-    return [...this.byId.values()];
+    return [...this.byId.values()].map((entry) => {
+      entry.finding.fingerprint = fingerprint(entry.candidates);
+      return entry.finding;
+    });
   }
+}
+
+function statusFor(severity: Severity): FindingStatus {
+  return severity === 'info' ? 'auto-resolved' : 'open';
 }
 
 function rank(severity: Severity): number {

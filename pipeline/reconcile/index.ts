@@ -46,6 +46,11 @@ function quote(text: string, max = 80): string {
   return `“${t.length > max ? `${t.slice(0, max - 1)}…` : t}”`;
 }
 
+function firstPerSource(claims: readonly Claim[]): Claim[] {
+  const seen = new Set<string>();
+  return claims.filter((c) => !seen.has(c.source) && seen.add(c.source) !== undefined);
+}
+
 function where(c: Claim): string {
   return `${c.source}:${c.line}`;
 }
@@ -218,7 +223,8 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
       kind: 'unregistered-code',
       severity: unofficial ? 'info' : 'warning',
       code,
-      claims: list.filter((c, i) => list.findIndex((o) => o.source === c.source) === i),
+      // One piece of evidence per source is enough to show where the code appears.
+      claims: firstPerSource(list),
       message: unofficial
         ? `${code} is not in the IANA registry${unassigned ? ' (the range is unassigned)' : ''}; it is known as ${unofficial.map((u) => `${quote(u.name)} (${u.origin})`).join(', ')}.`
         : `${code} is in neither the IANA registry${unassigned ? ' (the range is unassigned)' : ''} nor the unofficial list; ${[...new Set(list.map((c) => c.source))].join(', ')} mention${list.length === 1 ? 's' : ''} it.`,

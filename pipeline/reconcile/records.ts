@@ -7,7 +7,8 @@ import { attestations, compareClaims, groupCandidates, textKey, type Alternate, 
 import { byCodePoint, pushTo, sortedKeys } from '../order.ts';
 import type { Registries } from '../registry.ts';
 import type { Claim } from '../types.ts';
-import type { AliasKind } from './rules/names.ts';
+import { canonicalName, type AliasKind } from './rules/names.ts';
+import { classOf } from '../text/codes.ts';
 
 export type CodeStatus = 'registered' | 'unused' | 'obsoleted' | 'temporary' | 'unofficial' | 'unregistered';
 
@@ -89,7 +90,7 @@ export interface Choice {
 export function chooseCandidate(candidates: Candidate[], ctx: ChoiceContext): Choice {
   const isRejected = (c: Candidate) => c.claims.every((claim) => ctx.rejected.has(claim));
   const isDemoted = (c: Candidate) => c.claims.every((claim) => ctx.demoted.has(claim));
-  const trustOf = (c: Candidate) => Math.max(...c.claims.map((claim) => ctx.trust.get(claim.source) ?? 1));
+  const trustOf = (c: Candidate) => c.claims.reduce((best, claim) => Math.max(best, ctx.trust.get(claim.source) ?? 1), -Infinity);
   const reasonOf = (c: Candidate, fallback: string) =>
     c.claims.map((claim) => ctx.rejected.get(claim)).find((r) => r !== undefined) ??
     c.claims.map((claim) => ctx.demoted.get(claim)).find((r) => r !== undefined) ??
@@ -191,7 +192,7 @@ export function buildRecords(claims: readonly Claim[], registries: Registries, c
     const own = byCode.get(code) ?? [];
     const entry = registries.iana.get(code);
     const unofficial = registries.unofficial.get(code) ?? [];
-    const name = entry ? entry.name : (unofficial[0]?.name ?? null);
+    const name = canonicalName(code, registries);
     const nameSource = entry ? registries.ianaSource : registries.unofficialSource;
     const authority =
       name !== null && nameSource !== undefined
@@ -206,7 +207,7 @@ export function buildRecords(claims: readonly Claim[], registries: Registries, c
       code: Number(code),
       name,
       status: statusOf(code, registries),
-      class: `${code[0]}xx`,
+      class: classOf(code),
       reference: entry?.reference ?? null,
       aliases: [...(ctx.aliases.get(code) ?? [])].sort((a, b) => byCodePoint(a.name, b.name)),
       unofficial: unofficial.map((u) => ({ name: u.name, origin: u.origin, note: u.note })),

@@ -52,10 +52,6 @@ export class SubjectIndex {
     return this.byLang.get(lang) ?? this.byLang.get(primarySubtag(lang));
   }
 
-  hasLanguage(lang: string): boolean {
-    return this.matcherFor(lang) !== undefined;
-  }
-
   /** Concepts a text mentions, or undefined when the glossary has no terms in its language. */
   conceptsOf(text: string, lang: string): Set<string> | undefined {
     const matcher = this.matcherFor(lang);

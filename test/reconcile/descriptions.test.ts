@@ -157,7 +157,7 @@ describe('parser diagnostics as findings', () => {
     ];
     const result = reconcile({ claims: [], diagnostics, registries: r, order: new Map([['a', 0]]), trust: new Map() });
     const fromDiagnostics = result.findings.filter((f) => f.kind !== 'missing-description');
-    expect(fromDiagnostics.map((f) => `${f.id} ${f.severity}`)).toEqual(['invalid-code/4O4/a error', 'embedded-entry/423/a warning']);
+    expect(fromDiagnostics.map((f) => `${f.id} ${f.severity}`)).toEqual(['invalid-code/4O4/-/-/a error', 'embedded-entry/423/-/-/a warning']);
     expect(fromDiagnostics[0]!.sources).toEqual([{ source: 'a', line: 7, column: 1, excerpt: '4O4 | Gone |' }]);
   });
 });

@@ -7,6 +7,7 @@ import type { Registries, UnofficialEntry } from '../../registry.ts';
 import type { Claim } from '../../types.ts';
 import { nearDuplicates } from '../similarity.ts';
 import type { SubjectIndex } from '../subjects.ts';
+import { canonicalName } from './names.ts';
 
 export const NEAR_IDENTICAL = 0.8;
 /** A subject is distinctive in a language when at most this share of its descriptions mention it. */
@@ -31,7 +32,7 @@ function mentionsCode(text: string, code: string): boolean {
 
 /** Does the text speak of `code`'s own subject? undefined when the glossary cannot tell. */
 function aboutOwnSubject(claim: Claim, code: string, registries: Registries, subjects: SubjectIndex): boolean | undefined {
-  const name = registries.iana.get(code)?.name ?? registries.unofficial.get(code)?.[0]?.name;
+  const name = canonicalName(code, registries);
   if (!name) return undefined;
   const own = subjects.conceptsOfName(name);
   const found = subjects.conceptsOf(claim.text, claim.lang);

@@ -19,10 +19,6 @@ export function findDuplicateEntries(claims: readonly Claim[]): Claim[][] {
   return [...groups.values()].filter((g) => new Set(g.map((c) => c.line)).size > 1 && (g[0]!.field !== 'name' || new Set(g.map((c) => c.lang)).size < g.length));
 }
 
-export function isRegistered(code: string, registries: Registries): boolean {
-  return registries.iana.has(code);
-}
-
 /** Codes that a source names (or describes) but does not describe (or name), per source. */
 export function findMissingDescriptions(claims: readonly Claim[]): Array<{ code: string; source: string; claims: Claim[] }> {
   const bySource = new Map<string, Map<string, Claim[]>>();
