@@ -9,6 +9,8 @@ export type { HttpStatusCodes, CodeRecord } from './types/dataset.js';
 export type Status = LocaleEntry & { locale: string };
 
 export declare const ROOT_LOCALE: 'en';
+/** The script a language is written in when the tag names none. */
+export declare const DEFAULT_SCRIPT: Readonly<Record<string, string>>;
 /** `ZH-hant-tw` → `zh-Hant-TW`. */
 export declare function canonicalizeTag(tag: string): string;
 /** The parent chain of a locale, most specific first, ending at English. */

@@ -9,7 +9,8 @@ export const ROOT_LOCALE = 'en';
 
 // Region to script for languages whose script follows the region (CLDR likely subtags).
 const SCRIPT_BY_REGION = { zh: { TW: 'Hant', HK: 'Hant', MO: 'Hant', CN: 'Hans', SG: 'Hans', MY: 'Hans' } };
-const DEFAULT_SCRIPT = { zh: 'Hans' };
+/** The script a language is written in when the tag names none (CLDR likely subtags). */
+export const DEFAULT_SCRIPT = { zh: 'Hans' };
 
 /** `ZH-hant-tw` → `zh-Hant-TW`. */
 export function canonicalizeTag(tag) {

@@ -2,7 +2,9 @@
 import path from 'node:path';
 import { BuildError } from './errors.ts';
 import { LineIndex } from './text/lines.ts';
-import { describeErrors, validator } from './schemas.ts';
+import { validator } from './schemas.ts';
+import { parsePointer, scanJson } from './text/json.ts';
+import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { Format, SourceEntry } from './types.ts';
 
 export type ManifestFormat = Format | ReferenceFormat;
@@ -18,37 +20,81 @@ export function parseJsonWithPosition(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    const message = (error as Error).message;
-    const at = /position (\d+)/.exec(message);
-    const lineCol = /line (\d+) column (\d+)/.exec(message);
-    if (lineCol) throw new BuildError(`Malformed JSON: ${message}`, file, Number(lineCol[1]), Number(lineCol[2]), 'Fix the JSON syntax and run the build again.');
-    if (at) {
-      const point = new LineIndex(text).point(Number(at[1]));
-      throw new BuildError(`Malformed JSON: ${message}`, file, point.line, point.column, 'Fix the JSON syntax and run the build again.');
-    }
-    throw new BuildError(`Malformed JSON: ${message}`, file, undefined, undefined, 'Fix the JSON syntax and run the build again.');
+    // JSON.parse gives an offset only for some errors (and none for `[1,]` or a text that ends too
+    // early), and may quote the whole text: the scan says where and what was expected instead.
+    const scan = scanJson(text).error;
+    const offset = scan?.offset ?? Number(/position (\d+)/.exec((error as Error).message)?.[1] ?? text.length);
+    const point = new LineIndex(text).point(Math.min(offset, text.length));
+    const what = scan ? `expected ${scan.expected}` : (error as Error).message.slice(0, 200);
+    throw new BuildError(`Malformed JSON: ${what}`, file, point.line, point.column, 'Fix the JSON syntax at that place and run the build again.');
   }
 }
 
+/** The manifest's entries with a way back to where things are written in it (for messages). */
+export interface ParsedManifest {
+  entries: ManifestEntry[];
+  /** Line and column of the value at `/sources/<index>/<field...>` (or of the entry), when found. */
+  locate(index: number, ...field: string[]): { line?: number; column?: number };
+}
+
 export function parseManifest(text: string, file: string): ManifestEntry[] {
+  return parseManifestWithPositions(text, file).entries;
+}
+
+/** Parse, validate and complete the manifest; every problem is a BuildError at its line and column. */
+export function parseManifestWithPositions(text: string, file: string): ParsedManifest {
   const data = parseJsonWithPosition(text, file);
+  const lines = new LineIndex(text);
+  const at = (pointer: string): { line?: number; column?: number } => {
+    const found = scanJson(text, pointer).found;
+    return found === undefined ? {} : lines.point(found);
+  };
+  const locate = (index: number, ...field: string[]) => {
+    const entry = `/sources/${index}`;
+    const exact = at([entry, ...field.map((f) => f.replace(/~/g, '~0').replace(/\//g, '~1'))].join('/'));
+    return exact.line === undefined ? at(entry) : exact;
+  };
+  const fail = (message: string, where: { line?: number; column?: number }, hint: string): never => {
+    throw new BuildError(message, file, where.line, where.line === undefined ? undefined : where.column, hint);
+  };
+
   const validate = validator('manifest');
   if (!validate(data)) {
-    throw new BuildError(`Invalid manifest: ${describeErrors(validate.errors)}`, file, undefined, undefined, 'See schema/manifest.schema.json for the expected shape.');
+    const errors = validate.errors ?? [];
+    const first = errors[0];
+    const pointer = first ? `${first.instancePath}${first.keyword === 'additionalProperties' ? `/${String((first.params as { additionalProperty?: unknown }).additionalProperty).replace(/~/g, '~0').replace(/\//g, '~1')}` : ''}` : '';
+    fail(`Invalid manifest: ${describeManifestErrors(errors, data)}`, at(pointer), 'See schema/manifest.schema.json for the expected shape.');
   }
   const raw = (data as { sources: Array<Record<string, unknown>> }).sources;
   const seen = new Map<string, number>();
-  return raw.map((entry, i) => {
+  const entries = raw.map((entry, i) => {
     const id = entry.id as string;
     if (seen.has(id)) {
-      throw new BuildError(`Duplicate source id \`${id}\` (entries ${seen.get(id)! + 1} and ${i + 1})`, file, undefined, undefined, 'Every source needs its own id.');
+      fail(`Duplicate source id \`${id}\` (entries ${seen.get(id)! + 1} and ${i + 1})`, locate(i, 'id'), 'Every source needs its own id: rename one of them.');
     }
     seen.set(id, i);
     const rel = entry.file as string;
     const normalized = path.posix.normalize(rel.replace(/\\/g, '/'));
     if (path.posix.isAbsolute(normalized) || normalized === '..' || normalized.startsWith('../') || /^[a-zA-Z]:/.test(normalized)) {
-      throw new BuildError(`Source \`${id}\` has file \`${rel}\` outside the sources folder; refused`, file, undefined, undefined, 'Copy the document into sources/ and give its path relative to that folder.');
+      fail(
+        `Source \`${id}\` has file \`${rel}\`, which is outside the sources folder; refused`,
+        locate(i, 'file'),
+        'Copy the document into the sources folder and give its path relative to that folder.',
+      );
     }
+    if (rel.includes('\u0000')) fail(`Source \`${id}\` has a file name with a NUL character`, locate(i, 'file'), 'Give the file name as it is on disk.');
+    const furniture = ((entry.options as { furniture?: string[] } | undefined)?.furniture ?? []);
+    furniture.forEach((pattern, k) => {
+      try {
+        new RegExp(pattern, 'u');
+      } catch (error) {
+        fail(
+          `Source \`${id}\` has a furniture pattern that is not a regular expression: ${(error as Error).message}`,
+          locate(i, 'options', 'furniture', String(k)),
+          'Write it as a JavaScript regular expression (with the u flag), backslashes doubled inside JSON.',
+        );
+      }
+    });
     const result: ManifestEntry = {
       id,
       file: normalized,
@@ -61,4 +107,40 @@ export function parseManifest(text: string, file: string): ManifestEntry[] {
     if (typeof entry.url === 'string') result.url = entry.url;
     return result;
   });
+  return { entries, locate };
+}
+
+/**
+ * Schema errors in the manifest's words: an entry is named by its id (and number), an unknown
+ * format lists the formats there are, an unknown key is named.
+ */
+function describeManifestErrors(errors: ErrorObject[], data: unknown): string {
+  const sources = (data as { sources?: unknown } | null)?.sources;
+  const described = errors.slice(0, 5).map((e) => {
+    const m = /^\/sources\/(\d+)(\/.*)?$/u.exec(e.instancePath);
+    let where = e.instancePath === '' ? 'the manifest' : e.instancePath;
+    if (m) {
+      const index = Number(m[1]);
+      const id = Array.isArray(sources) ? (sources[index] as { id?: unknown } | undefined)?.id : undefined;
+      const name = typeof id === 'string' ? `source \`${id}\` (entry ${index + 1})` : `entry ${index + 1} of \`sources\``;
+      where = m[2] ? `${name}, \`${m[2].slice(1)}\`` : name;
+    }
+    const params = e.params as { allowedValues?: unknown[]; additionalProperty?: unknown };
+    if (e.keyword === 'enum' && params.allowedValues) {
+      const value = e.instancePath === '' ? data : valueAt(data, e.instancePath);
+      return `${where}: \`${String(value)}\` is not one of the allowed values (${params.allowedValues.join(', ')})`;
+    }
+    if (e.keyword === 'additionalProperties') return `${where}: unknown key \`${String(params.additionalProperty)}\` (remove it, or check its spelling)`;
+    return `${where} ${e.message ?? 'is invalid'}`;
+  });
+  return `${described.join('; ')}${errors.length > 5 ? `; and ${errors.length - 5} more` : ''}`;
+}
+
+function valueAt(data: unknown, pointer: string): unknown {
+  let value = data;
+  for (const segment of parsePointer(pointer)) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, segment)) return undefined;
+    value = (value as Record<string, unknown>)[segment];
+  }
+  return value;
 }

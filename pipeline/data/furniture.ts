@@ -21,6 +21,29 @@ export const FURNITURE_PATTERNS: Array<{ pattern: RegExp; label: string }> = [
 /** The label of the furniture pattern a line matches, or undefined. */
 export function furnitureLabel(line: string, extra: readonly string[] = []): string | undefined {
   for (const { pattern, label } of FURNITURE_PATTERNS) if (pattern.test(line)) return label;
-  for (const source of extra) if (new RegExp(source, 'u').test(line)) return 'matches the manifest’s furniture pattern';
+  for (const source of extra) {
+    const pattern = extraPattern(source);
+    if (pattern && pattern.test(line)) return 'matches the manifest’s furniture pattern';
+  }
   return undefined;
+}
+
+const compiled = new Map<string, RegExp | undefined>();
+
+/**
+ * A manifest pattern, compiled once rather than once per line. The manifest is checked when it is
+ * read (an invalid pattern stops the build there); one that slipped through matches nothing here
+ * rather than throwing in the middle of a parse.
+ */
+function extraPattern(source: string): RegExp | undefined {
+  if (!compiled.has(source)) {
+    let pattern: RegExp | undefined;
+    try {
+      pattern = new RegExp(source, 'u');
+    } catch {
+      pattern = undefined;
+    }
+    compiled.set(source, pattern);
+  }
+  return compiled.get(source);
 }

@@ -11,70 +11,99 @@ import type { SkippedLines } from '../types.ts';
 import type { ParseContext } from './context.ts';
 import { findEmbeddedEntries, readEntryHead, splitNameAndTags } from './entries.ts';
 
-/** Text read from a tree, with the source offset of each UTF-16 unit. */
+/** Text read from a tree, with the source offset of each UTF-16 unit. Never changed in place. */
 export interface MappedText {
   text: string;
-  offsets: number[];
+  /** A typed array: texts of megabytes would otherwise be millions of heap numbers to collect. */
+  offsets: Int32Array;
 }
 
-export const EMPTY_TEXT: MappedText = { text: '', offsets: [] };
+export const EMPTY_TEXT: MappedText = { text: '', offsets: new Int32Array(0) };
 
 /** How far ahead in the source a character of the tree's text is looked for (escapes, markers, indentation). */
 const ALIGN_WINDOW = 32;
 
 export class TextBuilder {
-  private text = '';
-  private readonly offsets: number[] = [];
+  // Text is kept as pieces and joined once: appending unit by unit to one string makes a rope the
+  // garbage collector has to walk, which for a text of megabytes costs seconds.
+  private readonly parts: string[] = [];
+  private offsets = new Int32Array(64);
+  private size = 0;
+  private last = '';
 
   get length(): number {
-    return this.text.length;
+    return this.size;
+  }
+
+  private reserve(n: number): void {
+    if (this.size + n <= this.offsets.length) return;
+    const grown = new Int32Array(Math.max(this.offsets.length * 2, this.size + n));
+    grown.set(this.offsets.subarray(0, this.size));
+    this.offsets = grown;
   }
 
   /** Append `value`, every unit of it at the source offset `offset`. */
   push(value: string, offset: number): void {
-    for (let i = 0; i < value.length; i++) {
-      this.text += value[i]!;
-      this.offsets.push(offset);
-    }
+    if (value === '') return;
+    this.parts.push(value);
+    this.reserve(value.length);
+    this.offsets.fill(offset, this.size, this.size + value.length);
+    this.size += value.length;
+    this.last = value[value.length - 1]!;
   }
 
   /**
    * Append `value`, a tree's text for the source slice `raw` (which starts at `rawStart`): each
    * unit is matched to the next equal unit of `raw`, so escapes, markers, indentation and
    * character references (which take more source than text) keep later units at their place.
-   * `map` may replace a unit by another single unit (e.g. whitespace by a space).
+   * Units that `spaces` (a global expression matching single units) matches become spaces.
    */
-  pushAligned(value: string, raw: string, rawStart: number, map?: (unit: string) => string): void {
+  pushAligned(value: string, raw: string, rawStart: number, spaces?: RegExp): void {
+    if (value === '') return;
+    this.reserve(value.length);
+    if (raw.startsWith(value)) {
+      // The common case (no escapes or references): every unit is where the alignment would find it.
+      for (let i = 0; i < value.length; i++) this.offsets[this.size + i] = rawStart + i;
+    } else this.align(value, raw, rawStart);
+    this.size += value.length;
+    const mapped = spaces ? value.replace(spaces, ' ') : value;
+    this.parts.push(mapped);
+    this.last = mapped[mapped.length - 1]!;
+  }
+
+  private align(value: string, raw: string, rawStart: number): void {
     let k = 0;
     for (let i = 0; i < value.length; i++) {
-      const unit = value[i]!;
+      const unit = value.charCodeAt(i);
       const limit = Math.min(raw.length, k + ALIGN_WINDOW);
       let found = -1;
       for (let p = k; p < limit; p++) {
-        if (raw[p] === unit) {
+        if (raw.charCodeAt(p) === unit) {
           found = p;
           break;
         }
       }
       const at = found >= 0 ? found : Math.min(k, Math.max(0, raw.length - 1));
       if (found >= 0) k = found + 1;
-      this.text += map ? map(unit) : unit;
-      this.offsets.push(rawStart + at);
+      this.offsets[this.size + i] = rawStart + at;
     }
   }
 
   /** A line break between blocks, unless the text is empty or already ends with one. */
   breakLine(offset: number): void {
-    if (this.text !== '' && !this.text.endsWith('\n')) this.push('\n', offset);
+    if (this.size > 0 && this.last !== '\n') this.push('\n', offset);
   }
 
+  /** The text and its offsets; the builder is not used afterwards. */
   build(): MappedText {
-    return { text: this.text, offsets: [...this.offsets] };
+    return { text: this.parts.join(''), offsets: this.offsets.subarray(0, this.size) };
   }
 }
 
+/** Part of a text (the offsets are a view, not a copy). */
 export function sliceText(m: MappedText, start: number, end = m.text.length): MappedText {
-  return { text: m.text.slice(start, end), offsets: m.offsets.slice(start, end) };
+  // subarray takes its bounds the way slice does.
+  return { text: m.text.slice(start, end), offsets: m.offsets.subarray(start, end) };
 }
 
 export function trimText(m: MappedText): MappedText {
@@ -84,17 +113,18 @@ export function trimText(m: MappedText): MappedText {
 
 /** Join texts (each trimmed, empty ones left out) with `separator`. */
 export function joinTexts(parts: readonly MappedText[], separator = '\n'): MappedText {
-  let text = '';
-  const offsets: number[] = [];
-  for (const part of parts) {
-    const t = trimText(part);
-    if (t.text === '') continue;
-    if (text !== '') {
-      text += separator;
-      for (let i = 0; i < separator.length; i++) offsets.push(offsets[offsets.length - 1] ?? t.offsets[0]!);
+  const kept = parts.map(trimText).filter((t) => t.text !== '');
+  const text = kept.map((t) => t.text).join(separator);
+  const offsets = new Int32Array(text.length);
+  let at = 0;
+  for (const t of kept) {
+    if (at > 0) {
+      // The separator sits where the text before it ends.
+      offsets.fill(offsets[at - 1]!, at, at + separator.length);
+      at += separator.length;
     }
-    text += t.text;
-    offsets.push(...t.offsets);
+    offsets.set(t.offsets, at);
+    at += t.offsets.length;
   }
   return { text, offsets };
 }
@@ -117,9 +147,17 @@ export function spanOfText(ctx: ParseContext, m: MappedText): Span | undefined {
 /** The text of `m` that sits on each source line. */
 export function textByLine(ctx: ParseContext, m: MappedText): Map<number, string> {
   const out = new Map<number, string>();
-  for (let i = 0; i < m.text.length; i++) {
+  const lineCount = ctx.index.lineCount;
+  let i = 0;
+  // Runs of units on one line are sliced at once rather than appended unit by unit.
+  while (i < m.text.length) {
     const line = ctx.index.point(m.offsets[i]!).line;
-    out.set(line, (out.get(line) ?? '') + m.text[i]!);
+    const start = ctx.index.offset(line);
+    const end = line < lineCount ? ctx.index.offset(line + 1) : Infinity;
+    let j = i + 1;
+    while (j < m.text.length && m.offsets[j]! >= start && m.offsets[j]! < end) j++;
+    out.set(line, (out.get(line) ?? '') + m.text.slice(i, j));
+    i = j;
   }
   return out;
 }

@@ -17,22 +17,45 @@ export interface NameParts {
  */
 export function splitNameAndTags(raw: string): NameParts {
   let text = raw.trim();
-  const opens = (text.match(/\(/g) ?? []).length;
-  const closes = (text.match(/\)/g) ?? []).length;
+  let opens = 0;
+  let closes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x28) opens++;
+    else if (ch === 0x29) closes++;
+  }
   const unbalanced = opens !== closes;
-  if (text.startsWith('(') && (closesAt(text, 0) === text.length - 1 || (unbalanced && opens > closes))) {
-    text = text.slice(1, closesAt(text, 0) === text.length - 1 ? -1 : undefined).trim();
+  const wrapped = text.startsWith('(') ? closesAt(text, 0) === text.length - 1 : false;
+  if (text.startsWith('(') && (wrapped || (unbalanced && opens > closes))) {
+    text = text.slice(1, wrapped ? -1 : undefined).trim();
   } else if (unbalanced && closes > opens && text.endsWith(')')) {
     text = text.slice(0, -1).trim();
   }
   const tags: string[] = [];
+  // Trailing `(tag)` groups, last first. A scan back from the closing parenthesis rather than a
+  // regular expression ending in `$`, which would be tried from every position (quadratic), and
+  // collected back to front then reversed, not unshifted one by one (quadratic too).
   for (;;) {
-    const m = /\s*\(([^()]*)\)$/u.exec(text);
-    if (!m || m.index === 0) break;
-    tags.unshift(m[1]!.trim());
-    text = text.slice(0, m.index).trim();
+    const tag = trailingGroup(text);
+    if (!tag || tag.start === 0) break;
+    tags.push(tag.inner.trim());
+    text = text.slice(0, tag.start).trim();
   }
-  return { name: text, tags: tags.filter((t) => t !== ''), unbalanced };
+  return { name: text, tags: tags.reverse().filter((t) => t !== ''), unbalanced };
+}
+
+/**
+ * A `(...)` group without parentheses inside that ends `text`, with the whitespace before it:
+ * `start` is where that whitespace starts (what `/\s*\(([^()]*)\)$/u` would match).
+ */
+function trailingGroup(text: string): { start: number; inner: string } | undefined {
+  if (!text.endsWith(')')) return undefined;
+  let open = text.length - 2;
+  while (open >= 0 && text[open] !== '(' && text[open] !== ')') open--;
+  if (open < 0 || text[open] !== '(') return undefined;
+  let start = open;
+  while (start > 0 && /\s/u.test(text[start - 1]!)) start--;
+  return { start, inner: text.slice(open + 1, -1) };
 }
 
 /** Index of the parenthesis that closes the one at `open`, or -1. */
@@ -53,7 +76,7 @@ export interface EntryHead {
   restOffset: number;
 }
 
-const HEAD = new RegExp(`^(\\s*[*_\`]*\\s*)(${DIGIT}[0-9A-Za-z\\uFF10-\\uFF19\\u06F0-\\u06F9\\u0660-\\u0669]*[.:)]?)[*_\`]*(\\s*(?:[-–—:|]\\s*)?)`, 'u');
+const HEAD = new RegExp(`^(\\s*(?:[*_\`]+\\s*)?)(${DIGIT}[0-9A-Za-z\\uFF10-\\uFF19\\u06F0-\\u06F9\\u0660-\\u0669]*[.:)]?)[*_\`]*(\\s*(?:[-–—:|]\\s*)?)`, 'u');
 
 /** Split `404 Not Found`, `**404** - Not Found` or `４０４ Not Found` into its code token and the rest. */
 export function readEntryHead(text: string): EntryHead | undefined {
@@ -109,30 +132,56 @@ export type ColumnRole = 'code' | 'name' | 'description' | 'ignore';
  * description, and a short column whose cells do not end like sentences holds names.
  */
 export function inferColumnRoles(rows: string[][], columnCount: number): ColumnRole[] {
+  // Work in proportion to the cells there are, not rows times columns: a header of a million pipes
+  // over a thousand short rows must not cost a billion steps. Columns with no cell stay absent.
+  const columns = new Map<number, { codes: number; words: number[]; sentences: number }>();
+  for (const r of rows) {
+    const n = Math.min(r.length, columnCount);
+    for (let c = 0; c < n; c++) {
+      const raw = r[c] ?? '';
+      const t = raw.trim();
+      if (t === '') continue;
+      let column = columns.get(c);
+      if (!column) columns.set(c, (column = { codes: 0, words: [], sentences: 0 }));
+      if (readCodeToken(raw).kind === 'code') column.codes++;
+      let han = 0;
+      for (const _ of t.matchAll(WIDE_SCRIPT)) han++;
+      column.words.push(t.split(/\s+/u).length + han / 2);
+      if (SENTENCE_END.test(t.slice(-1))) column.sentences++;
+    }
+  }
   let codeColumn = 0;
-  let bestCodes = -1;
-  for (let c = 0; c < columnCount; c++) {
-    const codes = rows.filter((r) => readCodeToken(r[c] ?? '').kind === 'code').length;
-    if (codes > bestCodes) {
-      bestCodes = codes;
+  let bestCodes = 0;
+  for (const [c, column] of columns) {
+    if (column.codes > bestCodes || (column.codes === bestCodes && c < codeColumn)) {
+      bestCodes = column.codes;
       codeColumn = c;
     }
   }
-  const stats = Array.from({ length: columnCount }, (_, c) => {
-    const texts = rows.map((r) => (r[c] ?? '').trim()).filter((t) => t !== '');
-    const words = texts
-      .map((t) => t.split(/\s+/u).length + (t.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0) / 2)
-      .sort((a, b) => a - b);
-    const median = words.length === 0 ? 0 : words[Math.floor(words.length / 2)]!;
-    const sentences = texts.length === 0 ? 0 : texts.filter((t) => /[.!?。！？]$/u.test(t)).length / texts.length;
-    return { median, sentences };
-  });
-  const others = stats.map((_, c) => c).filter((c) => c !== codeColumn);
-  const longest = others.reduce((best, c) => (stats[c]!.median > stats[best]!.median ? c : best), others[0] ?? 0);
-  return stats.map((s, c) => {
-    if (c === codeColumn) return 'code';
-    const nameLike = s.median <= 6 && s.sentences < 0.5;
-    if (others.length > 1 && c === longest) return 'description';
-    return nameLike ? 'name' : 'description';
-  });
+  const stat = (c: number): { median: number; sentences: number } => {
+    const column = columns.get(c);
+    if (!column) return { median: 0, sentences: 0 };
+    const words = column.words.sort((a, b) => a - b);
+    return { median: words[Math.floor(words.length / 2)]!, sentences: column.sentences / words.length };
+  };
+  const stats = new Map<number, { median: number; sentences: number }>();
+  for (const c of columns.keys()) stats.set(c, stat(c));
+  const empty = { median: 0, sentences: 0 };
+  // The longest column other than the codes (the first of equals; an empty column counts 0).
+  let longest = codeColumn === 0 ? 1 : 0;
+  for (const [c, s] of [...stats].sort((a, b) => a[0] - b[0])) {
+    if (c !== codeColumn && s.median > (stats.get(longest) ?? empty).median) longest = c;
+  }
+  const others = columnCount - (codeColumn < columnCount ? 1 : 0);
+  const roles = new Array<ColumnRole>(columnCount);
+  for (let c = 0; c < columnCount; c++) {
+    const s = stats.get(c) ?? empty;
+    if (c === codeColumn) roles[c] = 'code';
+    else if (others > 1 && c === longest) roles[c] = 'description';
+    else roles[c] = s.median <= 6 && s.sentences < 0.5 ? 'name' : 'description';
+  }
+  return roles;
 }
+
+const WIDE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const SENTENCE_END = /^[.!?。！？]$/u;

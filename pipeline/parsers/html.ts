@@ -30,6 +30,7 @@ import {
 } from './blocks.ts';
 import { ParseContext } from './context.ts';
 import { inferColumnRoles, type ColumnRole } from './entries.ts';
+import { MAX_HTML_DEPTH, MAX_HTML_ESTIMATE, estimateHtmlNesting, refuseDocument, treeDepth } from './limits.ts';
 
 /** Elements whose content is never read. */
 const IGNORED = new Set(['script', 'style', 'nav', 'footer', 'noscript', 'template', 'head']);
@@ -43,10 +44,16 @@ const HEADING = /^h([1-6])$/u;
 const LISTS = new Set(['ul', 'ol', 'menu']);
 /** Elements whose missing end tag at the end of the file means the file was cut off. */
 const MUST_CLOSE = new Set(['html', 'body', 'table', 'dl', 'ul', 'ol', 'div', 'section', 'article', 'main', 'blockquote', 'pre', 'script', 'style']);
-const HTML_SPACE = /[ \t\n\r\f]/u;
+const HTML_SPACES = /[ \t\n\r\f]/gu;
 
 function isElement(node: AnyNode | undefined): node is Element {
   return node !== undefined && (node.type === 'tag' || node.type === 'script' || node.type === 'style');
+}
+
+/** `/\s/u` for one unit, without a regular expression for ASCII. */
+function isSpace(code: number, unit: string): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return /\s/u.test(unit);
 }
 
 function isBlank(node: AnyNode): boolean {
@@ -85,6 +92,7 @@ class HtmlReader {
   private readonly tables = new Map<Element, TableInfo>();
   private readonly ignoredDone = new Set<Element>();
   private readonly holding = new Map<Element, boolean>();
+  private readonly texts = new Map<AnyNode, MappedText>();
   /** Lines that hold some text of the document (not only markup). */
   private readonly textLines = new Set<number>();
   /** Heading levels at which some heading starts with a valid code. */
@@ -98,13 +106,33 @@ class HtmlReader {
   run(): void {
     // A byte order mark is text to parse5 and would move the whole document into <body>; a space keeps offsets.
     const input = this.text.startsWith('\uFEFF') ? ` ${this.text.slice(1)}` : this.text;
+    const estimate = estimateHtmlNesting(input);
+    if (estimate.depth > MAX_HTML_ESTIMATE) {
+      this.refuse(`about ${estimate.depth}`, estimate.offset);
+      return;
+    }
     const $ = cheerio.load(input, { sourceCodeLocationInfo: true });
     const root = $.root()[0];
     if (!root) return;
+    const { depth, deepest } = treeDepth<AnyNode>(root, (n) => ('children' in n ? (n as ParentNode).children : undefined), MAX_HTML_DEPTH);
+    if (depth > MAX_HTML_DEPTH) {
+      this.refuse(`more than ${MAX_HTML_DEPTH}`, deepest.sourceCodeLocation?.startOffset ?? 0);
+      return;
+    }
     this.survey(root, false);
     this.siblings(root.children);
     this.truncation(root);
     finishAccounting(this.ctx, this.fallbacks, (line) => !this.textLines.has(line));
+  }
+
+  private refuse(levels: string, offset: number): void {
+    const line = this.ctx.index.point(offset).line;
+    refuseDocument(
+      this.ctx,
+      'html/too-deep',
+      `Elements are nested ${levels} levels deep (line ${line}); the HTML reader follows at most ${MAX_HTML_DEPTH}, so the document is not read. Close the elements that are left open, or save the page again from a browser.`,
+      line,
+    );
   }
 
   // ---- positions and text ------------------------------------------------------------------
@@ -135,8 +163,19 @@ class HtmlReader {
       // parse5 stretches a text node's location over tags when it appends later text to it, so
       // the lines come from the text's own characters.
       const m = this.textOf([node]);
-      for (let k = 0; k < m.text.length; k++) {
-        if (!/\s/u.test(m.text[k]!)) this.textLines.add(this.ctx.index.point(m.offsets[k]!).line);
+      const lineCount = this.ctx.index.lineCount;
+      let k = 0;
+      while (k < m.text.length) {
+        if (isSpace(m.text.charCodeAt(k), m.text[k]!)) {
+          k++;
+          continue;
+        }
+        // A line with text: mark it, then go past the rest of its units in one step.
+        const line = this.ctx.index.point(m.offsets[k]!).line;
+        this.textLines.add(line);
+        const start = this.ctx.index.offset(line);
+        const end = line < lineCount ? this.ctx.index.offset(line + 1) : Infinity;
+        while (k < m.text.length && m.offsets[k]! >= start && m.offsets[k]! < end) k++;
       }
       return;
     }
@@ -155,7 +194,7 @@ class HtmlReader {
         const loc = node.sourceCodeLocation;
         const start = loc?.startOffset ?? 0;
         const raw = loc ? this.text.slice(loc.startOffset, loc.endOffset) : '';
-        b.pushAligned((node as Text).data, raw, start, pre ? undefined : (ch) => (HTML_SPACE.test(ch) ? ' ' : ch));
+        b.pushAligned((node as Text).data, raw, start, pre ? undefined : HTML_SPACES);
         continue;
       }
       if (!isElement(node)) continue;
@@ -176,9 +215,16 @@ class HtmlReader {
   }
 
   private textOf(nodes: readonly AnyNode[], exclude?: ReadonlySet<AnyNode>): MappedText {
+    // The text of one node is asked for several times (survey, skipping, furniture tests); it is
+    // made once. Callers never change a MappedText in place.
+    const single = nodes.length === 1 && exclude === undefined ? nodes[0]! : undefined;
+    const known = single && this.texts.get(single);
+    if (known) return known;
     const b = new TextBuilder();
     this.extract(nodes, b, exclude);
-    return b.build();
+    const text = b.build();
+    if (single) this.texts.set(single, text);
+    return text;
   }
 
   /** Where the line holding `from` ends: at a `<br>` or a block boundary (source line breaks are spaces in HTML). */
@@ -313,7 +359,7 @@ class HtmlReader {
       for (let j = at; j < nodes.length; j++) {
         const n = nodes[j]!;
         if (headingLevel(n) > 0 && headingLevel(n) <= level) break;
-        codes.push(...this.codesIn(n));
+        for (const code of this.codesIn(n)) codes.push(code);
       }
     }
     if (new Set(codes.map((c) => classOf(c))).size > 1) return { why: 'heading over entries of several classes' };
@@ -570,7 +616,7 @@ class HtmlReader {
     for (const child of dl.children) {
       if (!isElement(child)) continue;
       if (child.name === 'dt' || child.name === 'dd') out.push(child);
-      else if (child.name === 'div') out.push(...this.dlItems(child));
+      else if (child.name === 'div') for (const item of this.dlItems(child)) out.push(item);
     }
     return out;
   }
@@ -637,7 +683,8 @@ class HtmlReader {
     const rows: Element[] = [];
     for (const section of sections) {
       const trs = section.name === 'tr' ? [section] : elementChildren(section, new Set(['tr']));
-      (section.name === 'thead' ? header : rows).push(...trs);
+      const into = section.name === 'thead' ? header : rows;
+      for (const tr of trs) into.push(tr);
     }
     const cellsOf = (tr: Element): Cell[] => {
       const out: Cell[] = [];
@@ -654,7 +701,8 @@ class HtmlReader {
       if (cells.length > 0 && cells.every((c) => c.name === 'th')) header.push(rows.shift()!);
     }
     const cells = rows.map(cellsOf);
-    const columnCount = header.length > 0 ? Math.max(...header.map((h) => cellsOf(h).length)) : Math.max(0, ...cells.map((r) => r.length));
+    // Not Math.max(...): spreading many rows overflows the call stack.
+    const columnCount = (header.length > 0 ? header.map((h) => cellsOf(h).length) : cells.map((r) => r.length)).reduce((a, b) => Math.max(a, b), 0);
     const roles: ColumnRole[] =
       this.ctx.doc.source.options.columns ??
       inferColumnRoles(

@@ -6,9 +6,6 @@
  * is recorded as skipped.
  */
 import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent, Table, TableRow } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { classOf, readCodeToken } from '../text/codes.ts';
 import type { ParseResult, Parser, SkippedLines, SourceDocument } from '../types.ts';
 import {
@@ -30,9 +27,18 @@ import {
   type MappedText,
 } from './blocks.ts';
 import { ParseContext } from './context.ts';
+import { parseMarkdownTree } from './gfm.ts';
+import {
+  MAX_MARKDOWN_CONTAINERS,
+  MAX_MARKDOWN_DEPTH,
+  MAX_MARKDOWN_MARKERS,
+  MAX_MARKDOWN_PARAGRAPH_LINES,
+  estimateMarkdownNesting,
+  estimateMarkdownParagraphs,
+  refuseDocument,
+  treeDepth,
+} from './limits.ts';
 import { inferColumnRoles, type ColumnRole } from './entries.ts';
-
-const processor = unified().use(remarkParse).use(remarkGfm);
 
 interface TableInfo {
   header: TableRow | undefined;
@@ -43,6 +49,9 @@ interface TableInfo {
   codeColumn: number;
   firstCode: string | undefined;
 }
+
+/** A line ending inside a paragraph's text (a soft break) reads as a space. */
+const LINE_BREAKS = /[\n\r]/g;
 
 class MarkdownReader {
   private readonly fallbacks: Fallback[] = [];
@@ -57,7 +66,35 @@ class MarkdownReader {
   ) {}
 
   run(): void {
-    const tree = processor.parse(this.text);
+    // micromark takes quadratic time (or overflows the stack) on some shapes no status-code list
+    // has; they are measured first (linearly) and such a document is reported instead of read.
+    const nesting = estimateMarkdownNesting(this.text);
+    if (nesting.depth > MAX_MARKDOWN_CONTAINERS) {
+      this.refuse(`Line ${nesting.line} nests ${nesting.depth} quotes and list items; the Markdown reader follows at most ${MAX_MARKDOWN_CONTAINERS}`, nesting.line);
+      return;
+    }
+    const paragraphs = estimateMarkdownParagraphs(this.text);
+    if (paragraphs.markers > MAX_MARKDOWN_MARKERS) {
+      this.refuse(
+        `The paragraph at line ${paragraphs.markersLine} has ${paragraphs.markers} emphasis, link and code markers (\`*\`, \`_\`, \`~\`, \`[\`, \`]\`, backticks); the Markdown reader reads at most ${MAX_MARKDOWN_MARKERS} in one paragraph`,
+        paragraphs.markersLine,
+      );
+      return;
+    }
+    if (paragraphs.lines > MAX_MARKDOWN_PARAGRAPH_LINES) {
+      this.refuse(
+        `The paragraph at line ${paragraphs.linesLine} has ${paragraphs.lines} lines with inline markup; the Markdown reader reads at most ${MAX_MARKDOWN_PARAGRAPH_LINES} in one paragraph`,
+        paragraphs.linesLine,
+      );
+      return;
+    }
+    const tree = parseMarkdownTree(this.text);
+    const { depth, deepest } = treeDepth<Nodes>(tree, (n) => ('children' in n ? (n.children as Nodes[]) : undefined), MAX_MARKDOWN_DEPTH);
+    if (depth > MAX_MARKDOWN_DEPTH) {
+      const line = this.ctx.index.point(deepest.position?.start.offset ?? 0).line;
+      this.refuse(`Line ${line} is inside markup nested more than ${MAX_MARKDOWN_DEPTH} levels deep; the Markdown reader follows at most ${MAX_MARKDOWN_DEPTH}`, line);
+      return;
+    }
     const visit = (node: Nodes) => {
       if (node.type === 'heading') {
         const parts = this.head(node).parts;
@@ -68,6 +105,15 @@ class MarkdownReader {
     visit(tree);
     this.blocks(tree.children);
     finishAccounting(this.ctx, this.fallbacks);
+  }
+
+  private refuse(what: string, line: number): void {
+    refuseDocument(
+      this.ctx,
+      'markdown/too-complex',
+      `${what}, so the document is not read (the Markdown library would take minutes over it, or fail). Split the paragraph or flatten the nesting: no list of status codes needs more.`,
+      line,
+    );
   }
 
   // ---- positions and text ------------------------------------------------------------------
@@ -95,7 +141,7 @@ class MarkdownReader {
         case 'text': {
           // A line ending inside a paragraph is a soft break: a space.
           const { raw, start } = this.raw(node);
-          b.pushAligned(node.value, raw, start, (ch) => (ch === '\n' || ch === '\r' ? ' ' : ch));
+          b.pushAligned(node.value, raw, start, LINE_BREAKS);
           break;
         }
         case 'inlineCode': {
@@ -252,7 +298,7 @@ class MarkdownReader {
       for (let j = i + 1; j < nodes.length; j++) {
         const n = nodes[j]!;
         if (n.type === 'heading' && n.depth <= depth) break;
-        codes.push(...this.codesIn(n));
+        for (const code of this.codesIn(n)) codes.push(code);
       }
     }
     if (new Set(codes.map((c) => classOf(c))).size > 1) return { why: 'heading over entries of several classes' };
@@ -526,7 +572,8 @@ class MarkdownReader {
     if (info) return info;
     const [header, ...rows] = table.children;
     const cells = rows.map((row) => row.children.map((cell) => this.phrasing(cell)));
-    const columnCount = header?.children.length ?? Math.max(0, ...cells.map((r) => r.length));
+    // Not Math.max(...): spreading many rows overflows the call stack.
+    const columnCount = header?.children.length ?? cells.reduce((a, r) => Math.max(a, r.length), 0);
     const roles: ColumnRole[] =
       this.ctx.doc.source.options.columns ??
       inferColumnRoles(

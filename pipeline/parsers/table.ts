@@ -4,6 +4,7 @@
  * no code, code cells carry stray punctuation, and a cell may hold a second entry run into it.
  */
 import { readCodeToken, classOf } from '../text/codes.ts';
+import { excerptOf } from '../text/lines.ts';
 import type { ParseResult, Parser, SourceDocument } from '../types.ts';
 import { ParseContext } from './context.ts';
 import { findEmbeddedEntries, inferColumnRoles, splitNameAndTags, type ColumnRole } from './entries.ts';
@@ -26,8 +27,10 @@ interface Row {
   open: boolean;
 }
 
-const DELIMITER = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/u;
-const SENTENCE_END = /[.!?。！？:;：]$/u;
+// Every `\s*` follows a character that must be there, so a long line of spaces cannot be split
+// between two of them in every possible way (which is quadratic).
+const DELIMITER = /^\s*(?:\|\s*)?:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*(?:\|\s*)?$/u;
+const SENTENCE_END = /^[.!?。！？:;：]$/u;
 
 /** Split a line at unescaped pipes, keeping each piece's offset; `closed` when it ends with a pipe. */
 function splitPipes(line: string, lineOffset: number): { pieces: CellPart[]; closed: boolean; hasPipe: boolean } {
@@ -57,26 +60,69 @@ function trimPart(text: string, offset: number): CellPart {
   return { text: text.trim(), offset: offset + lead };
 }
 
+/** The text of a cell: its parts joined by a space, or by a line break after a sentence end. */
 function cellText(cell: Cell | undefined): string {
-  if (!cell) return '';
-  let out = '';
+  return cell ? cellLayout(cell).text : '';
+}
+
+interface CellLayout {
+  /** How many parts the cell had when this was computed (parts are only ever added). */
+  count: number;
+  text: string;
+  /** Start of each non-empty part in `text`, and that part. */
+  starts: number[];
+  parts: CellPart[];
+}
+
+const layouts = new WeakMap<Cell, CellLayout>();
+
+/**
+ * A cell's text with where each part starts in it, computed once per cell (parts can be many: a
+ * cell runs on over every line until a pipe closes it).
+ */
+function cellLayout(cell: Cell): CellLayout {
+  let layout = layouts.get(cell);
+  if (layout && layout.count === cell.parts.length) return layout;
+  const pieces: string[] = [];
+  const starts: number[] = [];
+  const parts: CellPart[] = [];
+  let length = 0;
+  let last = '';
   for (const part of cell.parts) {
     if (part.text === '') continue;
-    out = out === '' ? part.text : `${out}${SENTENCE_END.test(out) ? '\n' : ' '}${part.text}`;
+    if (length > 0) {
+      const separator = SENTENCE_END.test(last) ? '\n' : ' ';
+      pieces.push(separator);
+      length += 1;
+    }
+    starts.push(length);
+    parts.push(part);
+    pieces.push(part.text);
+    length += part.text.length;
+    last = part.text[part.text.length - 1]!;
   }
-  return out;
+  layout = { count: cell.parts.length, text: pieces.join(''), starts, parts };
+  layouts.set(cell, layout);
+  return layout;
 }
 
 /** Offset in the document of index `i` of cellText(cell). */
 function cellOffset(cell: Cell, i: number): number {
-  let seen = 0;
-  for (const part of cell.parts) {
-    if (part.text === '') continue;
-    if (seen > 0) seen += 1;
-    if (i < seen + part.text.length) return part.offset + Math.max(0, i - seen);
-    seen += part.text.length;
+  const { starts, parts } = cellLayout(cell);
+  if (parts.length === 0) return cell.parts[cell.parts.length - 1]?.offset ?? 0;
+  // The last part that starts at or before `i` (binary search).
+  let lo = 0;
+  let hi = parts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= i) lo = mid;
+    else hi = mid - 1;
   }
-  return cell.parts[cell.parts.length - 1]?.offset ?? 0;
+  const part = parts[lo]!;
+  const within = i - starts[lo]!;
+  if (within < part.text.length) return part.offset + Math.max(0, within);
+  // `i` is the separator after this part: the original points at the next part's start.
+  return lo + 1 < parts.length ? parts[lo + 1]!.offset : (cell.parts[cell.parts.length - 1]?.offset ?? 0);
 }
 
 export const parseTable: Parser = (doc: SourceDocument): ParseResult => {
@@ -191,8 +237,11 @@ export const parseTable: Parser = (doc: SourceDocument): ParseResult => {
     if (row.cells.length > columnCount) {
       ctx.diag('warning', 'table/extra-cells', `Row has ${row.cells.length} cells, the header ${columnCount}; the extra cells are read as part of the last column`, row.line, 1, { code, endLine: row.endLine });
       const last = row.cells[columnCount - 1]!;
-      for (const extra of row.cells.splice(columnCount)) last.parts.push(...extra.parts);
+      for (const extra of row.cells.splice(columnCount)) for (const part of extra.parts) last.parts.push(part);
     }
+    // One excerpt for the row's claims: joining a long row's lines once per cell is quadratic.
+    let rowText: string | undefined;
+    const rowExcerpt = () => (rowText ??= excerptOf(ctx.rawLines(row.line, row.endLine)));
     row.cells.forEach((cell, c) => {
       const role = roles[c] ?? 'description';
       if (role === 'code' || role === 'ignore') return;
@@ -203,12 +252,12 @@ export const parseTable: Parser = (doc: SourceDocument): ParseResult => {
       if (role === 'name') {
         const { name, tags, unbalanced } = splitNameAndTags(text);
         if (unbalanced) ctx.diag('warning', 'name/unbalanced-parentheses', `Unbalanced parentheses in name \`${text}\``, start.line, start.column, { code });
-        ctx.claim({ code, field: 'name', raw: name, line: start.line, column: start.column, endLine: end, tags, excerpt: ctx.rawLines(row.line, row.endLine) });
+        ctx.claim({ code, field: 'name', raw: name, line: start.line, column: start.column, endLine: end, tags, excerpt: rowExcerpt() });
         return;
       }
       const embedded = findEmbeddedEntries(text, code);
       const own = embedded.length > 0 ? text.slice(0, embedded[0]!.index).trim() : text;
-      ctx.claim({ code, field: 'description', raw: own, line: start.line, column: start.column, endLine: end, excerpt: ctx.rawLines(row.line, row.endLine) });
+      ctx.claim({ code, field: 'description', raw: own, line: start.line, column: start.column, endLine: end, excerpt: rowExcerpt() });
       for (const entry of embedded) {
         const at = ctx.index.point(cellOffset(cell, entry.index));
         const descAt = ctx.index.point(cellOffset(cell, entry.descriptionIndex));

@@ -5,15 +5,15 @@
 
 const DIGIT_BLOCKS = [0x30, 0xff10, 0x06f0, 0x0660];
 
+const OTHER_DIGIT = /[\uFF10-\uFF19\u06F0-\u06F9\u0660-\u0669]/g;
+
 /** Replace full-width, Persian and Arabic-Indic digits with ASCII digits (one char for one char). */
 export function normalizeDigits(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    const block = DIGIT_BLOCKS.find((base) => cp >= base && cp <= base + 9);
-    out += block === undefined ? ch : String(cp - block);
-  }
-  return out;
+  return text.replace(OTHER_DIGIT, (ch) => {
+    const cp = ch.charCodeAt(0);
+    const block = DIGIT_BLOCKS.find((base) => cp >= base && cp <= base + 9)!;
+    return String(cp - block);
+  });
 }
 
 /** Any decimal digit that normalizeDigits understands. */
@@ -34,10 +34,13 @@ const STRAY = /^[.,;:)\]}*#\-–—、。，：]+$/u;
 export function readCodeToken(raw: string): CodeToken {
   const token = normalizeDigits(raw.trim());
   if (token === '') return { kind: 'none' };
-  const match = /^([0-9]+)(.*)$/u.exec(token);
-  if (match) {
-    const digits = match[1]!;
-    const rest = match[2]!;
+  // The leading digits and the rest of the line (`/^([0-9]+)(.*)$/u`), read by a scan: that
+  // expression backtracks quadratically over a long token that goes on past a line break.
+  let digitEnd = 0;
+  while (digitEnd < token.length && token.charCodeAt(digitEnd) >= 0x30 && token.charCodeAt(digitEnd) <= 0x39) digitEnd++;
+  if (digitEnd > 0 && !/[\n\r\u2028\u2029]/u.test(token.slice(digitEnd))) {
+    const digits = token.slice(0, digitEnd);
+    const rest = token.slice(digitEnd);
     if (rest !== '' && !STRAY.test(rest)) {
       return looksCodeLike(token)
         ? { kind: 'invalid', token: raw.trim(), reason: 'letters among the digits' }
@@ -59,8 +62,12 @@ export function readCodeToken(raw: string): CodeToken {
 
 /** Three characters, mostly digits, such as `4O4`, `5OO` or `40l`: meant as a code, mistyped. */
 function looksCodeLike(token: string): boolean {
-  const core = token.replace(/[.,;:)\]]+$/u, '');
-  if (core.length !== 3) return false;
+  // Trailing punctuation is cut by a scan from the end: `/[.,;:)\]]+$/u` would be tried from every
+  // position of a long run of punctuation, which is quadratic.
+  let end = token.length;
+  while (end > 0 && '.,;:)]'.includes(token[end - 1]!)) end--;
+  if (end !== 3) return false;
+  const core = token.slice(0, 3);
   const digits = [...core].filter((c) => c >= '0' && c <= '9').length;
   return digits >= 2 && /^[0-9A-Za-z]+$/u.test(core) && /^[1-5]/u.test(core) && !/^[1-5]xx$/iu.test(core);
 }

@@ -30,10 +30,14 @@ export function isPersian(lang: string): boolean {
 
 export function normalizeText(raw: string, lang: string): NormalizedText {
   const defects: TextDefect[] = [];
+  const reported = new Set<string>();
   let text = raw.replace(ENTITY, (whole, _name: string, index: number) => {
     const decoded = decodeHTMLStrict(whole);
     if (decoded === whole) {
-      if (defects.some((d) => d.ruleId === 'text/unknown-entity' && d.message.includes(`\`${whole}\``))) return whole;
+      // A set, not a search of the defects so far: a text of many different unknown references
+      // would otherwise cost the square of their number.
+      if (reported.has(whole)) return whole;
+      reported.add(whole);
       defects.push({
         ruleId: 'text/unknown-entity',
         message: `Unknown character reference \`${whole}\` left as written`,
