@@ -14,7 +14,7 @@ import { buildLocaleFile, dataLocales, localeCsv } from './locales.ts';
 import { assertValid } from './schemas.ts';
 import { BuildError } from './errors.ts';
 import { REFERENCE_FORMATS } from './manifest.ts';
-import { byCodePoint, toJson } from './order.ts';
+import { byCodePoint, toJson, toJsonLines } from './order.ts';
 import type { ManifestEntry } from './manifest.ts';
 import type { Claim, Diagnostic, SkippedLines, SourceDocument } from './types.ts';
 
@@ -195,9 +195,9 @@ export function build(input: BuildInput): BuildResult {
     assertValid('conflicts', conflicts, 'out/conflicts.json');
   });
   const files = new OutputFiles();
-  files.set('claims.json', () => toJson(claimsFile));
-  files.set('http-status-codes.json', () => toJson(dataset));
-  files.set('conflicts.json', () => toJson(conflicts));
+  files.set('claims.json', () => toJsonLines(claimsFile, ['claims', 'diagnostics']));
+  files.set('http-status-codes.json', () => toJsonLines(dataset, ['codes']));
+  files.set('conflicts.json', () => toJsonLines(conflicts, ['conflicts']));
   files.set('conflicts.md', () => renderConflictsMarkdown(findings, sourcesList, new Map(codes.map((c) => [String(c.code), c.name]))));
   files.set('report.html', () => renderReviewPage({ findings, codes, classes, sources: sourcesList }));
   files.set('locales/index.json', () => toJson(localeIndex));

@@ -27,6 +27,22 @@ export function toJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
+/**
+ * JSON for a file whose bulk is a few long lists (claims, findings, code records): those lists get
+ * one item per line, everything else two-space indentation. Still plain JSON, a line per record
+ * diffs well, and the file is a fraction of the fully indented size.
+ */
+export function toJsonLines(value: Record<string, unknown>, listKeys: readonly string[]): string {
+  const parts = Object.entries(value).map(([key, item]) => {
+    const name = JSON.stringify(key);
+    if (listKeys.includes(key) && Array.isArray(item)) {
+      return item.length === 0 ? `  ${name}: []` : `  ${name}: [\n${item.map((x) => `    ${JSON.stringify(x)}`).join(',\n')}\n  ]`;
+    }
+    return `  ${name}: ${JSON.stringify(item, null, 2).replace(/\n/g, '\n  ')}`;
+  });
+  return `{\n${parts.join(',\n')}\n}\n`;
+}
+
 /** Append `value` to the list at `key` (in place: linear, where copying the list each time is quadratic). */
 export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
