@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../pipeline/parsers/html.ts';
 import type { ParseResult, SourceDocument, SourceOptions } from '../../pipeline/types.ts';
+import { claims, diags, gaps, skips, uncovered } from '../helpers.ts';
 
 function htmlDoc(text: string, file = 'x.html', options: SourceOptions = {}): SourceDocument {
   return {
@@ -14,41 +15,6 @@ function htmlDoc(text: string, file = 'x.html', options: SourceOptions = {}): So
 function fixture(file: string): { text: string; r: ParseResult } {
   const text = readFileSync(new URL(`../fixtures/html/${file}`, import.meta.url), 'utf8');
   return { text, r: parseHtml(htmlDoc(text, file)) };
-}
-
-/** `code field line:column-endLine text`, plus tags and host entry when present. */
-function claims(r: ParseResult): string[] {
-  return r.claims.map(
-    (c) =>
-      `${c.code} ${c.field} ${c.line}:${c.column}-${c.endLine} ${c.text}` +
-      (c.tags ? ` [${c.tags.join(', ')}]` : '') +
-      (c.embeddedIn ? ` (in ${c.embeddedIn})` : ''),
-  );
-}
-
-/** Diagnostics other than the info notes every skipped block gets. */
-function diags(r: ParseResult): string[] {
-  return r.diagnostics.filter((d) => !d.ruleId.startsWith('skip/')).map((d) => `${d.line}:${d.column} ${d.severity} ${d.ruleId}`);
-}
-
-function skips(r: ParseResult): string[] {
-  return r.skipped.map((s) => `${s.line}-${s.endLine} ${s.reason}: ${s.detail}`);
-}
-
-/** Non-blank lines that are neither inside a claim's span nor skipped (only claims and skips count). */
-function unaccounted(text: string, r: ParseResult): number[] {
-  const covered = new Set<number>();
-  for (const c of r.claims) for (let l = c.line; l <= c.endLine; l++) covered.add(l);
-  for (const s of r.skipped) for (let l = s.line; l <= s.endLine; l++) covered.add(l);
-  return text
-    .split('\n')
-    .map((line, i) => (line.trim() !== '' && !covered.has(i + 1) ? i + 1 : 0))
-    .filter((n) => n > 0);
-}
-
-/** Lines only the safety net caught: a gap in the parser's rules. */
-function gaps(r: ParseResult): string[] {
-  return r.skipped.filter((s) => s.detail === 'text that no rule of this parser reads').map((s) => `${s.line}-${s.endLine}`);
 }
 
 /** The raw source text at a claim's line and column. */
@@ -110,7 +76,7 @@ describe('html parser: tables', () => {
       '32-35 furniture: <footer> content (not read)',
       '36-37 markup: lines holding only markup',
     ]);
-    expect(unaccounted(text, r)).toEqual([]);
+    expect(uncovered(text, r)).toEqual([]);
     expect(gaps(r)).toEqual([]);
   });
 
@@ -157,7 +123,7 @@ describe('html parser: definition lists, lists and headings', () => {
       '27-27 furniture: <template> content (not read)',
       '28-31 markup: lines holding only markup',
     ]);
-    expect(unaccounted(text, r)).toEqual([]);
+    expect(uncovered(text, r)).toEqual([]);
     expect(gaps(r)).toEqual([]);
   });
 
@@ -166,7 +132,7 @@ describe('html parser: definition lists, lists and headings', () => {
     const r2 = parseHtml(htmlDoc(src));
     expect(claims(r2)).toEqual(['404 name 2:24-2 Not Found', '404 description 3:3-3 The server cannot find it.']);
     expect(diags(r2)).toEqual(['4:7 error code/invalid']);
-    expect(unaccounted(src, r2)).toEqual([]);
+    expect(uncovered(src, r2)).toEqual([]);
   });
 
   it('keeps character references decoded once', () => {
@@ -189,7 +155,7 @@ describe('html parser: damaged input', () => {
     expect(diags(r)).toEqual(['7:1 warning html/truncated']);
     expect(r.diagnostics.find((d) => d.ruleId === 'html/truncated')?.message).toContain('<table> (line 3)');
     expect(skips(r)).toEqual(['1-3 markup: lines holding only markup', '4-4 header: table header (2 columns)']);
-    expect(unaccounted(text, r)).toEqual([]);
+    expect(uncovered(text, r)).toEqual([]);
   });
 
   it('warns when the file ends inside a tag or a comment', () => {
@@ -235,7 +201,7 @@ describe('html parser: damaged input', () => {
     ];
     for (const input of inputs) {
       const r = parseHtml(htmlDoc(input));
-      expect(unaccounted(input, r)).toEqual([]);
+      expect(uncovered(input, r)).toEqual([]);
     }
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../pipeline/parsers/markdown.ts';
 import type { ParseResult, SourceDocument, SourceOptions } from '../../pipeline/types.ts';
+import { claims, diags, gaps, skips, uncovered } from '../helpers.ts';
 
 function mdDoc(text: string, file = 'x.md', options: SourceOptions = {}): SourceDocument {
   return {
@@ -14,41 +15,6 @@ function mdDoc(text: string, file = 'x.md', options: SourceOptions = {}): Source
 function fixture(file: string): { text: string; r: ParseResult } {
   const text = readFileSync(new URL(`../fixtures/markdown/${file}`, import.meta.url), 'utf8');
   return { text, r: parseMarkdown(mdDoc(text, file)) };
-}
-
-/** `code field line:column-endLine text`, plus tags and host entry when present. */
-function claims(r: ParseResult): string[] {
-  return r.claims.map(
-    (c) =>
-      `${c.code} ${c.field} ${c.line}:${c.column}-${c.endLine} ${c.text}` +
-      (c.tags ? ` [${c.tags.join(', ')}]` : '') +
-      (c.embeddedIn ? ` (in ${c.embeddedIn})` : ''),
-  );
-}
-
-/** Diagnostics other than the info notes every skipped block gets. */
-function diags(r: ParseResult): string[] {
-  return r.diagnostics.filter((d) => !d.ruleId.startsWith('skip/')).map((d) => `${d.line}:${d.column} ${d.severity} ${d.ruleId}`);
-}
-
-function skips(r: ParseResult): string[] {
-  return r.skipped.map((s) => `${s.line}-${s.endLine} ${s.reason}: ${s.detail}`);
-}
-
-/** Non-blank lines that are neither inside a claim's span nor skipped (only claims and skips count). */
-function unaccounted(text: string, r: ParseResult): number[] {
-  const covered = new Set<number>();
-  for (const c of r.claims) for (let l = c.line; l <= c.endLine; l++) covered.add(l);
-  for (const s of r.skipped) for (let l = s.line; l <= s.endLine; l++) covered.add(l);
-  return text
-    .split('\n')
-    .map((line, i) => (line.trim() !== '' && !covered.has(i + 1) ? i + 1 : 0))
-    .filter((n) => n > 0);
-}
-
-/** Lines only the safety net caught: a gap in the parser's rules. */
-function gaps(r: ParseResult): string[] {
-  return r.skipped.filter((s) => s.detail === 'text that no rule of this parser reads').map((s) => `${s.line}-${s.endLine}`);
 }
 
 describe('markdown parser: GFM tables', () => {
@@ -95,7 +61,7 @@ describe('markdown parser: GFM tables', () => {
       '13-13 unreadable: row with the invalid code `4O4`',
       '17-17 furniture: bare URL',
     ]);
-    expect(unaccounted(text, r)).toEqual([]);
+    expect(uncovered(text, r)).toEqual([]);
     expect(gaps(r)).toEqual([]);
   });
 
@@ -147,7 +113,7 @@ describe('markdown parser: lists', () => {
       '25-25 preamble: list item outside any entry',
       '26-26 furniture: link to the previous or next page',
     ]);
-    expect(unaccounted(text, r)).toEqual([]);
+    expect(uncovered(text, r)).toEqual([]);
     expect(gaps(r)).toEqual([]);
   });
 
@@ -157,7 +123,7 @@ describe('markdown parser: lists', () => {
     expect(claims(r2)).toEqual(['404 description 3:3-3 The server cannot find it.']);
     expect(diags(r2)).toEqual(['1:4 warning entry/no-name']);
     expect(skips(r2)).toEqual(['1-1 header: the code 404, head of the entry whose claims follow']);
-    expect(unaccounted(src, r2)).toEqual([]);
+    expect(uncovered(src, r2)).toEqual([]);
   });
 
   it('does not report number-like words in lists that hold no entries', () => {
@@ -205,7 +171,7 @@ describe('markdown parser: headings', () => {
       '42-42 preamble: list item outside any entry',
       '44-44 furniture: contributor list or update stamp',
     ]);
-    expect(unaccounted(text, r)).toEqual([]);
+    expect(uncovered(text, r)).toEqual([]);
     expect(gaps(r)).toEqual([]);
   });
 
@@ -255,7 +221,7 @@ describe('markdown parser: text and robustness', () => {
     ];
     for (const input of inputs) {
       const r = parseMarkdown(mdDoc(input));
-      expect(unaccounted(input, r)).toEqual([]);
+      expect(uncovered(input, r)).toEqual([]);
     }
   });
 });
