@@ -4,6 +4,7 @@ import { loadSources } from '../pipeline/load.ts';
 import { build } from '../pipeline/build.ts';
 import { BuildError } from '../pipeline/errors.ts';
 import { parseDecisions } from '../pipeline/decisions.ts';
+import { buildErrorOf } from './helpers.ts';
 
 const loaded = loadSources(path.join(import.meta.dirname, '..', 'sources'));
 const base = build({ sources: loaded.sources, diagnostics: [] });
@@ -57,16 +58,7 @@ describe('reviewer decisions', () => {
     expect(result.findings.find((x) => x.id === id)!.status).toBe('stale');
   });
 
-  /** The formatted message of the BuildError `run` throws (fails the test if it throws none). */
-  function errorOf(run: () => unknown): string {
-    try {
-      run();
-    } catch (error) {
-      expect(error).toBeInstanceOf(BuildError);
-      return (error as BuildError).format();
-    }
-    throw new Error('expected a BuildError, nothing was thrown');
-  }
+  const errorOf = buildErrorOf;
 
   it('fails the build on a decision whose finding does not exist, naming the id and line', () => {
     expect(errorOf(() => buildWith(`# decisions\nname-variant/999/name/en/nowhere:\n  action: accept\n  note: x\n`))).toMatch(

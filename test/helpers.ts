@@ -1,5 +1,6 @@
 import type { Format, ParseResult, SourceDocument } from '../pipeline/types.ts';
 import { PARSERS } from '../pipeline/parsers/index.ts';
+import { BuildError } from '../pipeline/errors.ts';
 
 export function doc(text: string, format: Format, lang = 'en', options: SourceDocument['source']['options'] = {}): SourceDocument {
   return { source: { id: 'fx', file: `fx.${format}`, format, lang, title: 'fixture', trust: 1, options }, path: `fixtures/fx.${format}`, text };
@@ -65,4 +66,15 @@ export function uncovered(text: string, r: ParseResult): number[] {
 /** Lines only the safety net caught: a gap in the parser's rules. */
 export function gaps(r: ParseResult): string[] {
   return r.skipped.filter((s) => s.detail === 'text that no rule of this parser reads').map((s) => `${s.line}-${s.endLine}`);
+}
+
+/** The formatted message of the BuildError `run` throws (fails the test if it throws none or another error). */
+export function buildErrorOf(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    if (!(error instanceof BuildError)) throw error;
+    return error.format();
+  }
+  throw new Error('expected a BuildError, nothing was thrown');
 }

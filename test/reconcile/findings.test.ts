@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Findings, findingId } from '../../pipeline/reconcile/findings.ts';
 import { reconcile } from '../../pipeline/reconcile/index.ts';
 import { parseIanaRegistry, parseUnofficialRegistry } from '../../pipeline/registry.ts';
-import { BuildError } from '../../pipeline/errors.ts';
+import { buildErrorOf } from '../helpers.ts';
 import { claim, registries } from './fixtures.ts';
 
 const r = registries();
@@ -43,15 +43,7 @@ describe('merging findings with one id', () => {
 
 describe('registry input', () => {
   const csv = (rows: string) => `Value,Description,Reference\n${rows}`;
-  const errorOf = (run: () => unknown) => {
-    try {
-      run();
-    } catch (error) {
-      expect(error).toBeInstanceOf(BuildError);
-      return (error as BuildError).format();
-    }
-    throw new Error('expected a BuildError');
-  };
+  const errorOf = buildErrorOf;
   it('refuses a value that is not a status code, naming the line', () => {
     expect(errorOf(() => parseIanaRegistry(csv('200,OK,\n600,Too Far,\n'), 'iana.csv'))).toMatch(/^iana\.csv:3: `600` is not a status code/);
     expect(errorOf(() => parseUnofficialRegistry('Value,Name,Origin,Note\nabc,X,Y,Z\n', 'u.csv'))).toMatch(/^u\.csv:2: `abc` is not a status code/);
