@@ -32,16 +32,17 @@ const LANG_SCRIPT: Record<string, Script> = {
 
 const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 't' });
-const hanVariantCache = new Map<string, -1 | 0 | 1>();
+const hanVariantCache = new Map<number, -1 | 0 | 1>();
 
 /** +1 for a character only Traditional text uses, -1 for one only Simplified uses, 0 for shared. */
-function hanVariant(ch: string): -1 | 0 | 1 {
-  let v = hanVariantCache.get(ch);
+function hanVariant(cp: number): -1 | 0 | 1 {
+  let v = hanVariantCache.get(cp);
   if (v === undefined) {
+    const ch = String.fromCodePoint(cp);
     const traditionalOnly = toSimplified(ch) !== ch;
     const simplifiedOnly = toTraditional(ch) !== ch;
     v = traditionalOnly && !simplifiedOnly ? 1 : simplifiedOnly && !traditionalOnly ? -1 : 0;
-    hanVariantCache.set(ch, v);
+    hanVariantCache.set(cp, v);
   }
   return v;
 }
@@ -68,11 +69,15 @@ function scriptOfCodePoint(cp: number): Script | undefined {
 /** Count letters by script (common blocks by code point; the rest through Unicode properties). */
 function scriptCounts(text: string): Map<Script, number> {
   const counts = new Map<Script, number>();
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
+  // By index, not `for...of`: no one-character string per character for the common blocks.
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
     let script = scriptOfCodePoint(cp);
     if (script === undefined) {
-      if (cp < 0x80 || !/\p{L}/u.test(ch)) continue;
+      if (cp < 0x80) continue;
+      const ch = String.fromCodePoint(cp);
+      if (!/\p{L}/u.test(ch)) continue;
       script = SCRIPT_TESTS.find(([, test]) => test.test(ch))?.[0];
       if (script === undefined) continue;
     }
@@ -121,9 +126,12 @@ export function detectLang(text: string, declared: string): string {
 
 function hanTag(text: string, declared: string): string {
   let score = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x20000 && cp <= 0x3134f) || (cp >= 0xf900 && cp <= 0xfaff)) score += hanVariant(ch);
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x20000 && cp <= 0x3134f) || (cp >= 0xf900 && cp <= 0xfaff)) {
+      score += hanVariant(cp);
+    }
   }
   if (score > 0) return 'zh-Hant';
   if (score < 0) return 'zh-Hans';
