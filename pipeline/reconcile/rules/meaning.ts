@@ -10,6 +10,7 @@ import type { SubjectIndex } from '../subjects.ts';
 import { canonicalName } from './names.ts';
 
 export const NEAR_IDENTICAL = 0.8;
+const MIN_COMPARED_LENGTH = 20;
 /** A subject is distinctive in a language when at most this share of its descriptions mention it. */
 export const DISTINCTIVE_SHARE = 0.05;
 export const DISTINCTIVE_MIN = 3;
@@ -42,11 +43,12 @@ function aboutOwnSubject(claim: Claim, code: string, registries: Registries, sub
 
 /** Near-identical descriptions given to different codes (within one language). */
 export function findNearIdentical(descriptions: readonly Claim[], registries: Registries, subjects: SubjectIndex): Misattribution[] {
+  // Texts under 20 characters are too short to call near-identical; they get no signature at all.
   const pairs = nearDuplicates(
-    descriptions,
+    descriptions.filter((c) => c.text.length >= MIN_COMPARED_LENGTH),
     (c) => c.text,
     NEAR_IDENTICAL,
-    (a, b) => a.code !== b.code && a.lang === b.lang && a.text.length >= 20 && b.text.length >= 20,
+    (a, b) => a.code !== b.code && a.lang === b.lang,
     (c) => `${c.lang}\u0000${c.code}`,
   );
   const out: Misattribution[] = [];
