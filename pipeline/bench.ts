@@ -23,7 +23,7 @@ import { PROJECT_ROOT } from './paths.ts';
 import { heapLimitFor } from './heap.mjs';
 import { loadPackageFiles, loadSources } from './load.ts';
 import { PARSERS } from './parsers/index.ts';
-import { REFERENCE_FORMATS, type ManifestEntry } from './manifest.ts';
+import { isReferenceFormat, type ManifestEntry } from './manifest.ts';
 import type { Claim, Format } from './types.ts';
 
 const ROOT = PROJECT_ROOT;
@@ -90,8 +90,8 @@ export function generateCorpus(factor: number, dir: string, mixed = false): { by
   const real = loadSources(path.join(ROOT, 'sources'));
   mkdirSync(dir, { recursive: true });
   cpSync(path.join(ROOT, 'sources', 'registry'), path.join(dir, 'registry'), { recursive: true });
-  const manifest: ManifestEntry[] = real.sources.filter((s) => REFERENCE_FORMATS.includes(s.entry.format)).map((s) => s.entry);
-  const documents = real.sources.filter((s) => !REFERENCE_FORMATS.includes(s.entry.format));
+  const manifest: ManifestEntry[] = real.sources.filter((s) => isReferenceFormat(s.entry.format)).map((s) => s.entry);
+  const documents = real.sources.filter((s) => !isReferenceFormat(s.entry.format));
   const claimsOf = new Map(
     documents.map((s) => [s.entry.id, PARSERS[s.entry.format as Format]({ source: { ...s.entry, format: s.entry.format as Format }, path: s.path, text: s.text }).claims]),
   );

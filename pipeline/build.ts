@@ -3,7 +3,7 @@
  * out. Only cli.ts touches the file system.
  */
 import { PARSERS } from './parsers/index.ts';
-import { emptyRegistries, parseClassNames, parseGlossary, parseHistoricalNames, parseIanaRegistry, parseUnofficialRegistry, type Registries } from './registry.ts';
+import { emptyRegistries, REFERENCE_READERS, type Registries } from './registry.ts';
 import { compareClaims, sourceOrder } from './dataset.ts';
 import { reconcile } from './reconcile/index.ts';
 import { parseDecisions } from './decisions.ts';
@@ -13,10 +13,10 @@ import type { Finding } from './reconcile/findings.ts';
 import { buildLocaleFile, dataLocales, localeCsv } from './locales.ts';
 import { assertValid } from './schemas.ts';
 import { BuildError } from './errors.ts';
-import { REFERENCE_FORMATS } from './manifest.ts';
+import { isReferenceFormat } from './manifest.ts';
 import { byCodePoint, toJson, toJsonLines } from './order.ts';
 import type { ManifestEntry } from './manifest.ts';
-import type { Claim, Diagnostic, SkippedLines, SourceDocument } from './types.ts';
+import type { Claim, Diagnostic, ListedSource, SkippedLines, SourceDocument } from './types.ts';
 
 export interface LoadedSource {
   entry: ManifestEntry;
@@ -111,7 +111,7 @@ export function build(input: BuildInput): BuildResult {
   // The authorities are one each: a second copy would silently replace the first.
   const referenceSources = new Map<string, string>();
   for (const { entry } of input.sources) {
-    if (!REFERENCE_FORMATS.includes(entry.format)) continue;
+    if (!isReferenceFormat(entry.format)) continue;
     const earlier = referenceSources.get(entry.format);
     if (earlier) throw new BuildError(`Sources \`${earlier}\` and \`${entry.id}\` are both ${entry.format}; the build takes one`, 'sources/manifest.json', undefined, undefined, 'Remove one of the entries, or merge the files.');
     referenceSources.set(entry.format, entry.id);
@@ -123,27 +123,8 @@ export function build(input: BuildInput): BuildResult {
   timed('parse', () => {
     for (const source of input.sources) {
       const { entry } = source;
-      if (entry.format === 'iana-registry') {
-        Object.assign(registries, parseIanaRegistry(source.text, source.path), { ianaSource: entry.id });
-        continue;
-      }
-      if (entry.format === 'unofficial-registry') {
-        registries.unofficial = parseUnofficialRegistry(source.text, source.path);
-        registries.unofficialSource = entry.id;
-        continue;
-      }
-      if (entry.format === 'historical-names') {
-        registries.historical = parseHistoricalNames(source.text, source.path);
-        registries.historicalSource = entry.id;
-        continue;
-      }
-      if (entry.format === 'class-names') {
-        registries.classes = parseClassNames(source.text, source.path);
-        registries.classesSource = entry.id;
-        continue;
-      }
-      if (entry.format === 'glossary') {
-        registries.glossary = parseGlossary(source.text, source.path);
+      if (isReferenceFormat(entry.format)) {
+        REFERENCE_READERS[entry.format](registries, source.text, source.path, entry.id);
         continue;
       }
       const doc: SourceDocument = { source: { ...entry, format: entry.format }, path: source.path, text: source.text };
@@ -170,7 +151,7 @@ export function build(input: BuildInput): BuildResult {
   const { codes, classes } = reconciled;
   const findings = sortFindings(reconciled.findings);
 
-  const sourcesList = manifest.map((m) => ({
+  const sourcesList: ListedSource[] = manifest.map((m) => ({
     id: m.id,
     file: m.file,
     format: m.format as string,

@@ -6,7 +6,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BuildError } from './errors.ts';
-import { parseManifestWithPositions, REFERENCE_FORMATS } from './manifest.ts';
+import { isReferenceFormat, parseManifestWithPositions } from './manifest.ts';
 import type { LoadedSource } from './build.ts';
 import type { Diagnostic } from './types.ts';
 import { PIPELINE_DIR } from './paths.ts';
@@ -205,7 +205,7 @@ export function loadSources(sourcesDir: string): LoadResult {
       );
     }
     if (!statSync(real).isFile()) fail(`Source \`${entry.id}\` lists \`${entry.file}\`, which is not a file`, 'Give the path of the document itself.');
-    const registry = REFERENCE_FORMATS.includes(entry.format);
+    const registry = isReferenceFormat(entry.format);
     const problem = (ruleId: string, message: string, line = 1, column = 1): void => {
       if (registry) throw new BuildError(`Reference file ${message}`, display, line, column, 'The build cannot go on without it.');
       diagnostics.push({ source: entry.id, file: display, line, column, severity: 'error', ruleId, message: `File ${message}; the source is skipped` });

@@ -10,6 +10,10 @@ import type { Format, SourceEntry } from './types.ts';
 export type ManifestFormat = Format | ReferenceFormat;
 export type ReferenceFormat = 'iana-registry' | 'unofficial-registry' | 'historical-names' | 'glossary' | 'class-names';
 export const REFERENCE_FORMATS: readonly string[] = ['iana-registry', 'unofficial-registry', 'historical-names', 'glossary', 'class-names'];
+
+export function isReferenceFormat(format: ManifestFormat): format is ReferenceFormat {
+  return REFERENCE_FORMATS.includes(format);
+}
 export interface ManifestEntry extends Omit<SourceEntry, 'format'> {
   format: ManifestFormat;
   url?: string;

@@ -6,6 +6,7 @@
 import { pushTo } from './order.ts';
 import { parse } from 'csv-parse/sync';
 import { BuildError } from './errors.ts';
+import type { ReferenceFormat } from './manifest.ts';
 
 export type RegistryStatus = 'registered' | 'unused' | 'obsoleted' | 'temporary';
 
@@ -163,3 +164,29 @@ export function parseClassNames(text: string, file: string): Registries['classes
   }
   return out;
 }
+
+/**
+ * How each reference format is read into the registries: one entry per format, so a new kind of
+ * reference file is one parser and one line here.
+ */
+export const REFERENCE_READERS: Record<ReferenceFormat, (registries: Registries, text: string, file: string, id: string) => void> = {
+  'iana-registry': (r, text, file, id) => {
+    Object.assign(r, parseIanaRegistry(text, file));
+    r.ianaSource = id;
+  },
+  'unofficial-registry': (r, text, file, id) => {
+    r.unofficial = parseUnofficialRegistry(text, file);
+    r.unofficialSource = id;
+  },
+  'historical-names': (r, text, file, id) => {
+    r.historical = parseHistoricalNames(text, file);
+    r.historicalSource = id;
+  },
+  'class-names': (r, text, file, id) => {
+    r.classes = parseClassNames(text, file);
+    r.classesSource = id;
+  },
+  glossary: (r, text, file) => {
+    r.glossary = parseGlossary(text, file);
+  },
+};

@@ -5,6 +5,7 @@
  */
 import { byCodePoint } from './order.ts';
 import type { Finding, FindingKind } from './reconcile/findings.ts';
+import type { ListedSource } from './types.ts';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 const STATUS_ORDER = { open: 0, stale: 1, decided: 2, 'auto-resolved': 3 } as const;
@@ -67,7 +68,7 @@ const ICON = { error: '✖', warning: '⚠', info: 'ℹ' } as const;
 
 export function renderConflictsMarkdown(
   findings: Finding[],
-  sources: Array<{ id: string; file: string; title: string }>,
+  sources: readonly ListedSource[],
   codeNames: Map<string, string | null> = new Map(),
 ): string {
   const files = new Map(sources.map((s) => [s.id, s.file]));

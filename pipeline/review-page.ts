@@ -13,22 +13,14 @@ import path from 'node:path';
 import { decisionSnippet } from './report.ts';
 import { PIPELINE_DIR } from './paths.ts';
 import type { Finding } from './reconcile/findings.ts';
+import type { ListedSource } from './types.ts';
 import type { ClassRecord, CodeRecord } from './reconcile/records.ts';
-
-export interface ReviewSource {
-  id: string;
-  file: string;
-  format: string;
-  lang: string;
-  title: string;
-  url?: string;
-}
 
 export interface ReviewPageInput {
   findings: readonly Finding[];
   codes: readonly CodeRecord[];
   classes: readonly ClassRecord[];
-  sources: readonly ReviewSource[];
+  sources: readonly ListedSource[];
 }
 
 /** One finding as the page receives it: the finding itself plus what the page filters on. */
@@ -43,7 +35,7 @@ export interface ReviewFinding {
 }
 
 export interface ReviewData {
-  sources: ReviewSource[];
+  sources: ListedSource[];
   classes: ClassRecord[];
   codes: CodeRecord[];
   findings: ReviewFinding[];

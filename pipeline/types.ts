@@ -27,6 +27,16 @@ export interface SourceOptions {
   furniture?: string[];
 }
 
+/** A source as the outputs list it (claims, dataset, reports): the manifest entry's public part. */
+export interface ListedSource {
+  id: string;
+  file: string;
+  format: string;
+  lang: string;
+  title: string;
+  url?: string;
+}
+
 /** A source file ready to parse: decoded text plus its manifest entry. */
 export interface SourceDocument {
   source: SourceEntry;

@@ -38,14 +38,20 @@ function runKilledAfter(ms: number, args: string[]): Promise<number | null> {
   });
 }
 
+/** A copy of sources/ in a fresh folder, built once into out/ there. */
+function builtCopy(prefix: string): { work: string; sources: string; out: string } {
+  const work = mkdtempSync(path.join(tmpdir(), prefix));
+  const sources = path.join(work, 'sources');
+  const out = path.join(work, 'out');
+  cpSync(path.join(ROOT, 'sources'), sources, { recursive: true });
+  execFileSync(process.execPath, [...CLI, '--sources', sources, '--out', out, '--quiet'], { cwd: ROOT, stdio: 'ignore' });
+  return { work, sources, out };
+}
+
 describe('an interrupted build', () => {
   it('leaves out/ as it was, or complete: never half-written', async () => {
-    const work = mkdtempSync(path.join(tmpdir(), 'atlas-kill-'));
+    const { work, sources, out } = builtCopy('atlas-kill-');
     try {
-      const sources = path.join(work, 'sources');
-      const out = path.join(work, 'out');
-      cpSync(path.join(ROOT, 'sources'), sources, { recursive: true });
-      execFileSync(process.execPath, [...CLI, '--sources', sources, '--out', out, '--quiet'], { cwd: ROOT, stdio: 'ignore' });
       const old = snapshot(out);
       const oldDir = path.join(work, 'old');
       cpSync(out, oldDir, { recursive: true });
@@ -78,12 +84,8 @@ describe('an interrupted build', () => {
   }, 120_000);
 
   it('a failed build (bad input) leaves out/ untouched', () => {
-    const work = mkdtempSync(path.join(tmpdir(), 'atlas-fail-'));
+    const { work, sources, out } = builtCopy('atlas-fail-');
     try {
-      const sources = path.join(work, 'sources');
-      const out = path.join(work, 'out');
-      cpSync(path.join(ROOT, 'sources'), sources, { recursive: true });
-      execFileSync(process.execPath, [...CLI, '--sources', sources, '--out', out, '--quiet'], { cwd: ROOT, stdio: 'ignore' });
       const before = snapshot(out);
       appendFileSync(path.join(sources, 'decisions.yaml'), '\nno-such-kind/100/-/-/-:\n  action: accept\n  note: x\n');
       let status = 0;

@@ -18,7 +18,7 @@ const planted: Finding = {
 };
 
 describe('conflicts.md', () => {
-  const md = renderConflictsMarkdown([planted], [{ id: 'evil', file: 'evil|name.txt', title: 'Evil' }]);
+  const md = renderConflictsMarkdown([planted], [{ id: 'evil', file: 'evil|name.txt', format: 'table', lang: 'en', title: 'Evil' }]);
   it('escapes source text for Markdown and HTML (outside code blocks, where nothing is interpreted)', () => {
     const prose = md.replace(/```yaml\n[\s\S]*?\n```/g, '');
     expect(prose).not.toMatch(/<script|<img|<b>/);

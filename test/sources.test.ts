@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { loadSources } from '../pipeline/load.ts';
-import { REFERENCE_FORMATS } from '../pipeline/manifest.ts';
+import { isReferenceFormat } from '../pipeline/manifest.ts';
 import { PARSERS } from '../pipeline/parsers/index.ts';
 import type { Format, ParseResult } from '../pipeline/types.ts';
 import { unaccounted } from './helpers.ts';
@@ -13,7 +13,7 @@ import { unaccounted } from './helpers.ts';
 const loaded = loadSources(path.join(import.meta.dirname, '..', 'sources'));
 const results = new Map<string, ParseResult>();
 for (const s of loaded.sources) {
-  if (REFERENCE_FORMATS.includes(s.entry.format)) continue;
+  if (isReferenceFormat(s.entry.format)) continue;
   results.set(s.entry.id, PARSERS[s.entry.format as Format]({ source: { ...s.entry, format: s.entry.format as Format }, path: s.path, text: s.text }));
 }
 const get = (id: string) => results.get(id)!;
