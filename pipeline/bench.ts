@@ -4,7 +4,7 @@
  * Generates synthetic corpora from the real sources (each copy a distinct source with perturbed
  * text, and some copies rendered as Markdown and HTML), builds each in-process in a child process
  * of its own (so peak memory is that size's), and prints bytes, sources, claims, findings, time per
- * stage, total, throughput and peak memory, the growth factor between sizes, and the parse-only
+ * stage (writing out/ included), total, throughput and peak memory, the growth factor between sizes, and the parse-only
  * floor (the same files through remark-parse and cheerio alone). Checks the targets and exits 1
  * when one is missed.
  */
@@ -20,7 +20,8 @@ import remarkGfm from 'remark-gfm';
 import * as cheerio from 'cheerio';
 import { build, stageTimes } from './build.ts';
 import { PROJECT_ROOT } from './paths.ts';
-import { heapLimitFor } from './heap.mjs';
+import { folderBytes, heapLimitFor } from './heap.mjs';
+import { writeOut } from './cli.ts';
 import { loadPackageFiles, loadSources } from './load.ts';
 import { PARSERS } from './parsers/index.ts';
 import { isReferenceFormat, type ManifestEntry } from './manifest.ts';
@@ -121,7 +122,7 @@ export function generateCorpus(factor: number, dir: string, mixed = false): { by
 export interface SizeResult {
   factor: number;
   bytes: number;
-  outputChars: number;
+  outputBytes: number;
   sources: number;
   claims: number;
   findings: number;
@@ -140,10 +141,17 @@ export function measure(factor: number, dir: string, mixed: boolean): SizeResult
   const pkg = loadPackageFiles();
   const load = performance.now() - start;
   const result = build({ sources: loaded.sources, diagnostics: loaded.diagnostics, packageFiles: pkg.files, packageVersion: pkg.version });
-  // Render every output, as writing out/ does (one file at a time).
-  let outputBytes = 0;
-  for (const [, content] of result.files) outputBytes += content.length;
+  // Render and write every output, as npm run build-data does (a staging folder swapped in).
+  const outDir = path.join(dir, '..', `out-${factor}`);
+  const writeStart = performance.now();
+  writeOut(result, outDir);
+  const writing = performance.now() - writeStart;
   const total = performance.now() - start;
+  const outputBytes = folderBytes(outDir);
+  rmSync(outDir, { recursive: true, force: true });
+  const stages = stageTimes();
+  // Writing is what the swap took beyond rendering the files.
+  stages.write = writing - (stages.emit ?? 0);
   // Peak memory of the build, read before the floor's parsers allocate their own trees.
   const peakMB = process.resourceUsage().maxRSS / 1024;
 
@@ -159,11 +167,11 @@ export function measure(factor: number, dir: string, mixed: boolean): SizeResult
   return {
     factor,
     bytes,
-    outputChars: outputBytes,
+    outputBytes,
     sources: loaded.sources.length,
     claims: result.claims.length,
     findings: result.findings.length,
-    stages: stageTimes(),
+    stages,
     load,
     total,
     floor,

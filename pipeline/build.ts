@@ -7,14 +7,14 @@ import { emptyRegistries, REFERENCE_READERS, type Registries } from './registry.
 import { compareClaims, sourceOrder } from './dataset.ts';
 import { reconcile } from './reconcile/index.ts';
 import { parseDecisions } from './decisions.ts';
-import { renderConflictsMarkdown, sortFindings } from './report.ts';
-import { renderReviewPage } from './review-page.ts';
+import { conflictsMarkdownChunks, sortFindings } from './report.ts';
+import { reviewPageChunks } from './review-page.ts';
 import type { Finding } from './reconcile/findings.ts';
 import { buildLocaleFile, dataLocales, localeCsv } from './locales.ts';
 import { assertValid } from './schemas.ts';
 import { BuildError } from './errors.ts';
 import { isReferenceFormat } from './manifest.ts';
-import { byCodePoint, toJson, toJsonLines } from './order.ts';
+import { byCodePoint, jsonLinesChunks, toJson } from './order.ts';
 import type { ManifestEntry } from './manifest.ts';
 import type { Claim, Diagnostic, ListedSource, SkippedLines, SourceDocument } from './types.ts';
 
@@ -44,20 +44,28 @@ export interface SourceAccounting {
   claims: Claim[];
 }
 
-/**
- * Output files, relative to out/. Each is rendered when it is read, so a writer holds one file's
- * text at a time (the outputs of a large corpus are many times its size); everything they are
- * rendered from was validated before the build returned.
- */
-export class OutputFiles implements Iterable<[string, string]> {
-  private readonly renderers = new Map<string, () => string>();
+/** A file's text as the pieces it is rendered in (joined, they are the file). */
+export type Chunks = Iterable<string>;
 
-  set(name: string, render: () => string): void {
+/**
+ * Output files, relative to out/. Each is rendered when it is read, in pieces (a record or a few
+ * lines at a time), so a writer never holds a whole file's text: the outputs of a large corpus are
+ * many times its size, and one string per file would cost its size again in memory and garbage
+ * collection. Everything they are rendered from was validated before the build returned.
+ */
+export class OutputFiles implements Iterable<[string, Chunks]> {
+  private readonly renderers = new Map<string, () => string | Chunks>();
+
+  set(name: string, render: () => string | Chunks): void {
     this.renderers.set(name, render);
   }
 
+  /** The whole text of one file. */
   get(name: string): string | undefined {
-    return this.renderers.get(name)?.();
+    const render = this.renderers.get(name);
+    if (!render) return undefined;
+    const content = render();
+    return typeof content === 'string' ? content : [...content].join('');
   }
 
   has(name: string): boolean {
@@ -72,8 +80,25 @@ export class OutputFiles implements Iterable<[string, string]> {
     return this.renderers.size;
   }
 
-  *[Symbol.iterator](): Iterator<[string, string]> {
-    for (const [name, render] of this.renderers) yield [name, timed('emit', render)];
+  /** Each file with its pieces; the time spent rendering them counts as the emit stage. */
+  *[Symbol.iterator](): Iterator<[string, Chunks]> {
+    for (const [name, render] of this.renderers) yield [name, timedChunks(render)];
+  }
+}
+
+function* timedChunks(render: () => string | Chunks): Generator<string> {
+  const content = timed('emit', render);
+  if (typeof content === 'string') {
+    yield content;
+    return;
+  }
+  const iterator = content[Symbol.iterator]();
+  for (;;) {
+    const start = performance.now();
+    const next = iterator.next();
+    STAGE_TIMES.emit = (STAGE_TIMES.emit ?? 0) + performance.now() - start;
+    if (next.done) return;
+    yield next.value;
   }
 }
 
@@ -176,11 +201,11 @@ export function build(input: BuildInput): BuildResult {
     assertValid('conflicts', conflicts, 'out/conflicts.json');
   });
   const files = new OutputFiles();
-  files.set('claims.json', () => toJsonLines(claimsFile, ['claims', 'diagnostics']));
-  files.set('http-status-codes.json', () => toJsonLines(dataset, ['codes']));
-  files.set('conflicts.json', () => toJsonLines(conflicts, ['conflicts']));
-  files.set('conflicts.md', () => renderConflictsMarkdown(findings, sourcesList, new Map(codes.map((c) => [String(c.code), c.name]))));
-  files.set('report.html', () => renderReviewPage({ findings, codes, classes, sources: sourcesList }));
+  files.set('claims.json', () => jsonLinesChunks(claimsFile, ['claims', 'diagnostics']));
+  files.set('http-status-codes.json', () => jsonLinesChunks(dataset, ['codes']));
+  files.set('conflicts.json', () => jsonLinesChunks(conflicts, ['conflicts']));
+  files.set('conflicts.md', () => conflictsMarkdownChunks(findings, sourcesList, new Map(codes.map((c) => [String(c.code), c.name]))));
+  files.set('report.html', () => reviewPageChunks({ findings, codes, classes, sources: sourcesList }));
   files.set('locales/index.json', () => toJson(localeIndex));
   for (const file of localeFiles) {
     files.set(`locales/${file.locale}.json`, () => toJson(file));

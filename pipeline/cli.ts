@@ -4,12 +4,12 @@
  * when everything validated.
  */
 import { parseArgs } from 'node:util';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
-import { build, type BuildResult } from './build.ts';
+import { build, type BuildResult, type Chunks } from './build.ts';
 import { BuildError } from './errors.ts';
 import { loadPackageFiles, loadSources } from './load.ts';
 import type { Diagnostic } from './types.ts';
@@ -89,11 +89,52 @@ export function compareWithOut(result: BuildResult, outDir: string): string[] {
   const existing = new Set(listFiles(outDir));
   for (const [file, content] of result.files) {
     if (!existing.has(file)) differences.push(`missing: ${file}`);
-    else if (readFileSync(path.join(outDir, file), 'utf8') !== content) differences.push(`changed: ${file}`);
+    else if (!sameText(readFileSync(path.join(outDir, file), 'utf8'), content)) differences.push(`changed: ${file}`);
     existing.delete(file);
   }
   for (const file of existing) differences.push(`not produced by the build: ${file}`);
   return differences;
+}
+
+/** Is `text` exactly the pieces joined? (Compared piece by piece, never joined.) */
+export function sameText(text: string, chunks: Chunks): boolean {
+  let offset = 0;
+  for (const chunk of chunks) {
+    if (!text.startsWith(chunk, offset)) return false;
+    offset += chunk.length;
+  }
+  return offset === text.length;
+}
+
+/** Pieces are gathered up to this many UTF-16 units and written with one system call. */
+const WRITE_BATCH = 1 << 20;
+
+/** Write a file's pieces in batches: neither one call per piece nor the whole file in memory. */
+export function writeChunks(target: string, chunks: Chunks): void {
+  const fd = openSync(target, 'w');
+  try {
+    let batch: string[] = [];
+    let size = 0;
+    for (const chunk of chunks) {
+      batch.push(chunk);
+      size += chunk.length;
+      if (size >= WRITE_BATCH) {
+        writeAll(fd, batch.join(''));
+        batch = [];
+        size = 0;
+      }
+    }
+    if (size > 0) writeAll(fd, batch.join(''));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** writeSync may write less than it was given; go on until all of it is written. */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  let done = 0;
+  while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
 }
 
 /**
@@ -107,7 +148,7 @@ export function writeOut(result: BuildResult, outDir: string): void {
   for (const [file, content] of result.files) {
     const target = path.join(staging, file);
     mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, content);
+    writeChunks(target, content);
   }
   mkdirSync(staging, { recursive: true });
   const hadOut = existsSync(outDir);

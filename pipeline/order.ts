@@ -30,17 +30,33 @@ export function toJson(value: unknown): string {
 /**
  * JSON for a file whose bulk is a few long lists (claims, findings, code records): those lists get
  * one item per line, everything else two-space indentation. Still plain JSON, a line per record
- * diffs well, and the file is a fraction of the fully indented size.
+ * diffs well, and the file is a fraction of the fully indented size. Rendered in pieces: a
+ * record's line at a time.
  */
-export function toJsonLines(value: Record<string, unknown>, listKeys: readonly string[]): string {
-  const parts = Object.entries(value).map(([key, item]) => {
+export function* jsonLinesChunks(value: Record<string, unknown>, listKeys: readonly string[]): Generator<string> {
+  let first = true;
+  for (const [key, item] of Object.entries(value)) {
     const name = JSON.stringify(key);
+    const lead = first ? '{\n' : ',\n';
+    first = false;
     if (listKeys.includes(key) && Array.isArray(item)) {
-      return item.length === 0 ? `  ${name}: []` : `  ${name}: [\n${item.map((x) => `    ${JSON.stringify(x)}`).join(',\n')}\n  ]`;
+      if (item.length === 0) {
+        yield `${lead}  ${name}: []`;
+        continue;
+      }
+      yield `${lead}  ${name}: [`;
+      for (let i = 0; i < item.length; i++) yield `${i === 0 ? '\n' : ',\n'}    ${JSON.stringify(item[i])}`;
+      yield '\n  ]';
+      continue;
     }
-    return `  ${name}: ${JSON.stringify(item, null, 2).replace(/\n/g, '\n  ')}`;
-  });
-  return `{\n${parts.join(',\n')}\n}\n`;
+    yield `${lead}  ${name}: ${JSON.stringify(item, null, 2).replace(/\n/g, '\n  ')}`;
+  }
+  yield first ? '{\n\n}\n' : '\n}\n';
+}
+
+/** jsonLinesChunks as one string. */
+export function toJsonLines(value: Record<string, unknown>, listKeys: readonly string[]): string {
+  return [...jsonLinesChunks(value, listKeys)].join('');
 }
 
 /** Append `value` to the list at `key` (in place: linear, where copying the list each time is quadratic). */

@@ -71,10 +71,19 @@ export function renderConflictsMarkdown(
   sources: readonly ListedSource[],
   codeNames: Map<string, string | null> = new Map(),
 ): string {
+  return [...conflictsMarkdownChunks(findings, sources, codeNames)].join('');
+}
+
+/** The conflict report in pieces: the head, then a finding at a time. */
+export function* conflictsMarkdownChunks(
+  findings: Finding[],
+  sources: readonly ListedSource[],
+  codeNames: Map<string, string | null> = new Map(),
+): Generator<string> {
   const files = new Map(sources.map((s) => [s.id, s.file]));
-  const out: string[] = ['# Conflict report', ''];
+  const head: string[] = ['# Conflict report', ''];
   const count = (pred: (f: Finding) => boolean) => findings.filter(pred).length;
-  out.push(
+  head.push(
     `${findings.length} findings: ${count((f) => f.severity === 'error')} errors, ${count((f) => f.severity === 'warning')} warnings, ${count((f) => f.severity === 'info')} info.`,
     `Status: ${count((f) => f.status === 'open')} open, ${count((f) => f.status === 'stale')} stale, ${count((f) => f.status === 'decided')} decided, ${count((f) => f.status === 'auto-resolved')} auto-resolved.`,
     '',
@@ -89,11 +98,15 @@ export function renderConflictsMarkdown(
   for (const kind of kinds) {
     const of = findings.filter((f) => f.kind === kind);
     const c = (pred: (f: Finding) => boolean) => of.filter(pred).length;
-    out.push(`| ${kind} | ${c((f) => f.severity === 'error')} | ${c((f) => f.severity === 'warning')} | ${c((f) => f.severity === 'info')} | ${c((f) => f.status === 'open')} | ${of.length} |`);
+    head.push(`| ${kind} | ${c((f) => f.severity === 'error')} | ${c((f) => f.severity === 'warning')} | ${c((f) => f.severity === 'info')} | ${c((f) => f.status === 'open')} | ${of.length} |`);
   }
-  out.push('', '## Findings by code', '');
+  head.push('', '## Findings by code');
+  yield head.join('\n');
   let current: string | undefined;
   for (const f of findings) {
+    // Every block starts with its blank line and ends without one: blocks never leave more than
+    // one blank line between them.
+    const out: string[] = [''];
     if (f.code !== current) {
       current = f.code;
       const name = codeNames.get(f.code);
@@ -115,8 +128,8 @@ export function renderConflictsMarkdown(
     if (f.decision) {
       out.push(`- Decision: **${f.decision.action}**${f.decision.value ? ` “${escapeMarkdown(f.decision.value)}”` : ''}: ${escapeMarkdown(f.decision.note)}${f.decision.stale ? ` (stale: ${escapeMarkdown(f.decision.stale)})` : ''}`);
     }
-    out.push('');
-    if (f.status !== 'decided') out.push('```yaml', decisionSnippet(f), '```', '');
+    if (f.status !== 'decided') out.push('', '```yaml', decisionSnippet(f), '```');
+    yield `\n${out.join('\n')}`;
   }
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  yield '\n';
 }

@@ -67,22 +67,30 @@ export function findingSources(f: Finding): string[] {
   return [...new Set([...f.sources.map((e) => e.source), ...(f.resolution.rejected ?? []).map((r) => r.source)])];
 }
 
-export function reviewData(input: ReviewPageInput): ReviewData {
-  return {
-    sources: input.sources.map((s) => ({ ...s })),
-    classes: [...input.classes],
-    codes: [...input.codes],
-    findings: input.findings.map((finding) => ({ finding, snippet: decisionSnippet(finding), sources: findingSources(finding), langs: findingLangs(finding) })),
-  };
-}
-
 /**
  * JSON for a `<script type="application/json">` element: `<`, `>` and `&` (which only occur inside
  * strings in JSON) become \u escapes, so `</script>` or `<!--` in a source cannot end the element,
  * and U+2028/U+2029 are escaped for older JavaScript parsers.
  */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escapeForScript(JSON.stringify(value));
+}
+
+function escapeForScript(json: string): string {
+  return json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** jsonForScript(reviewData(input)) in pieces: a code or a finding at a time. */
+function* reviewDataChunks(input: ReviewPageInput): Generator<string> {
+  yield `{"sources":${jsonForScript(input.sources)},"classes":${jsonForScript(input.classes)},"codes":[`;
+  for (let i = 0; i < input.codes.length; i++) yield `${i === 0 ? '' : ','}${jsonForScript(input.codes[i])}`;
+  yield '],"findings":[';
+  for (let i = 0; i < input.findings.length; i++) {
+    const finding = input.findings[i]!;
+    const item: ReviewFinding = { finding, snippet: decisionSnippet(finding), sources: findingSources(finding), langs: findingLangs(finding) };
+    yield `${i === 0 ? '' : ','}${jsonForScript(item)}`;
+  }
+  yield ']}';
 }
 
 /** The CSP source expression for an inline element's exact text. */
@@ -103,12 +111,16 @@ export function contentSecurityPolicy(script: string, style: string): string {
 }
 
 export function renderReviewPage(input: ReviewPageInput): string {
+  return [...reviewPageChunks(input)].join('');
+}
+
+/** The review page in pieces: the page around the data, and the data a record at a time. */
+export function* reviewPageChunks(input: ReviewPageInput): Generator<string> {
   const { script, style } = loadAssets();
-  const data = jsonForScript(reviewData(input));
   const csp = contentSecurityPolicy(script, style);
   const select = (key: string, label: string) =>
     `      <div class="field"><label for="filter-${key}">${label}</label><select id="filter-${key}" name="${key}"></select></div>`;
-  return [
+  yield [
     '<!doctype html>',
     '<html lang="en">',
     '<head>',
@@ -166,10 +178,8 @@ export function renderReviewPage(input: ReviewPageInput): string {
     '  </section>',
     '  <footer class="page-foot">Written by <code>npm run build-data</code>. To decide a finding, paste its snippet into <code>sources/decisions.yaml</code>, set <code>action</code> and <code>note</code>, and build again.</footer>',
     '</div>',
-    `<script type="application/json" id="data">${data}</script>`,
-    `<script>${script}</script>`,
-    '</body>',
-    '</html>',
-    '',
+    '<script type="application/json" id="data">',
   ].join('\n');
+  yield* reviewDataChunks(input);
+  yield ['</script>', `<script>${script}</script>`, '</body>', '</html>', ''].join('\n');
 }
