@@ -29,12 +29,16 @@ function isSeparator(c: number): boolean {
   );
 }
 
+/** Scratch space for the folded text, reused from text to text (grown when a text is longer). */
+let scratch = new Uint16Array(1024);
+
 /**
- * The 32-bit hashes of a text's character shingles, over the text folded in one pass: lowercase
- * ASCII, every run of separators one space (works for scripts without spaces too).
+ * Fold a text into `scratch` in one pass: lowercase ASCII, every run of separators one space
+ * (works for scripts without spaces too), no space at either end. Returns the folded length.
  */
-function shingleHashes(text: string): Uint32Array {
-  const folded = new Uint16Array(text.length);
+function fold(text: string): number {
+  if (scratch.length < text.length) scratch = new Uint16Array(Math.max(text.length, scratch.length * 2));
+  const folded = scratch;
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
@@ -46,22 +50,28 @@ function shingleHashes(text: string): Uint32Array {
     folded[n++] = c;
   }
   if (n > 0 && folded[n - 1] === 0x20) n--;
-  if (n === 0) return new Uint32Array(0);
-  const count = Math.max(1, n - SHINGLE + 1);
-  const out = new Uint32Array(count);
-  for (let i = 0; i < count; i++) {
-    // FNV-1a over the shingle's UTF-16 units.
-    let h = 0x811c9dc5;
-    const end = Math.min(n, i + SHINGLE);
-    for (let k = i; k < end; k++) h = Math.imul(h ^ folded[k]!, 0x01000193);
-    out[i] = h >>> 0;
-  }
-  return out;
+  return n;
+}
+
+/** FNV-1a over the folded text's shingle starting at `i` (shorter at the end of a short text). */
+function shingleHash(folded: Uint16Array, n: number, i: number): number {
+  let h = 0x811c9dc5 | 0;
+  const end = Math.min(n, i + SHINGLE);
+  for (let k = i; k < end; k++) h = Math.imul(h ^ folded[k]!, 0x01000193);
+  return h;
+}
+
+/** How many shingles a folded text of length n has (one for a text shorter than a shingle). */
+function shingleCount(n: number): number {
+  return n === 0 ? 0 : Math.max(1, n - SHINGLE + 1);
 }
 
 /** The set of shingle hashes of a text. */
 export function shingles(text: string): Set<number> {
-  return new Set(shingleHashes(text));
+  const n = fold(text);
+  const out = new Set<number>();
+  for (let i = 0, count = shingleCount(n); i < count; i++) out.add(shingleHash(scratch, n, i) >>> 0);
+  return out;
 }
 
 export function jaccard(a: Set<number>, b: Set<number>): number {
@@ -72,10 +82,11 @@ export function jaccard(a: Set<number>, b: Set<number>): number {
   return inter / (a.size + b.size - inter);
 }
 
+/** A 32-bit finalizer (as signed 32-bit integers throughout, so the engine never leaves integers). */
 function mix(x: number): number {
   let h = Math.imul(x ^ (x >>> 16), 0x7feb352d);
-  h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
-  return (h ^ (h >>> 16)) >>> 0;
+  h = Math.imul(h ^ (h >>> 15), 0x846ca68b | 0);
+  return h ^ (h >>> 16);
 }
 
 /**
@@ -83,22 +94,32 @@ function mix(x: number): number {
  * keeps its minimum; empty bins borrow from the next non-empty bin (rotation densification), so
  * short texts still get a full signature. One hash per shingle instead of HASHES.
  */
-function signature(text: string): Uint32Array | undefined {
-  const hashes = shingleHashes(text);
-  if (hashes.length === 0) return undefined;
-  const sig = new Uint32Array(HASHES).fill(EMPTY);
-  for (let i = 0; i < hashes.length; i++) {
-    const h = mix(hashes[i]!);
-    const bin = h % HASHES;
+export function signature(text: string): Int32Array | undefined {
+  const n = fold(text);
+  const count = shingleCount(n);
+  if (count === 0) return undefined;
+  const folded = scratch;
+  const sig = new Int32Array(HASHES).fill(EMPTY);
+  const filled = new Uint8Array(HASHES);
+  for (let i = 0; i < count; i++) {
+    let h = 0x811c9dc5 | 0;
+    const end = i + SHINGLE < n ? i + SHINGLE : n;
+    for (let k = i; k < end; k++) h = Math.imul(h ^ folded[k]!, 0x01000193);
+    h = mix(h);
+    // The bin from the hash's top bits (multiply-shift), the value from a second mix.
+    const bin = ((h >>> 16) * HASHES) >>> 16;
     const value = mix(h ^ 0x9e3779b9);
-    if (value < sig[bin]!) sig[bin] = value;
+    if (filled[bin] === 0 || value < sig[bin]!) {
+      sig[bin] = value;
+      filled[bin] = 1;
+    }
   }
   for (let k = 0; k < HASHES; k++) {
-    if (sig[k] !== EMPTY) continue;
+    if (filled[k] === 1) continue;
     for (let step = 1; step < HASHES; step++) {
-      const from = sig[(k + step) % HASHES]!;
-      if (from !== EMPTY) {
-        sig[k] = (from + Math.imul(step, 0x9e3779b1)) >>> 0;
+      const from = (k + step) % HASHES;
+      if (filled[from] === 1) {
+        sig[k] = (sig[from]! + Math.imul(step, 0x9e3779b1 | 0)) | 0;
         break;
       }
     }
@@ -106,7 +127,7 @@ function signature(text: string): Uint32Array | undefined {
   return sig;
 }
 
-const EMPTY = 0xffffffff;
+const EMPTY = 0x7fffffff;
 
 export interface SimilarPair<T> {
   a: T;
@@ -132,12 +153,20 @@ export function nearDuplicates<T>(
     if (!set) sets.set(i, (set = shingles(textOf(items[i]!))));
     return set;
   };
-  const bandKey = (sig: Uint32Array, band: number) => {
-    let h = band * 0x9e3779b1;
+  // 30 bits, so keys stay small integers (the engine's fastest map keys).
+  const bandKey = (sig: Int32Array, band: number) => {
+    let h = Math.imul(band + 1, 0x9e3779b1 | 0);
     for (let r = band * ROWS; r < band * ROWS + ROWS; r++) h = Math.imul(h ^ sig[r]!, 0x01000193);
-    return h >>> 0;
+    return h >>> 2;
   };
-  const groups = items.map((item, i) => groupOf(item, i));
+  // Groups as small integers: compared for every candidate pair.
+  const groupIds = new Map<string, number>();
+  const groups = items.map((item, i) => {
+    const name = groupOf(item, i);
+    let id = groupIds.get(name);
+    if (id === undefined) groupIds.set(name, (id = groupIds.size));
+    return id;
+  });
   const buckets = new Map<number, number[]>();
   items.forEach((_, i) => {
     const sig = signature(textOf(items[i]!));
@@ -173,7 +202,7 @@ export function nearDuplicates<T>(
     // Many copies of one text (the same description in many sources): compare each with one
     // representative of each other group (at most MAX_REPRESENTATIVES), so the cost stays linear
     // in the bucket's size.
-    const representatives = new Map<string, number>();
+    const representatives = new Map<number, number>();
     for (const i of list) {
       if (!representatives.has(groups[i]!) && representatives.size < MAX_REPRESENTATIVES) representatives.set(groups[i]!, i);
     }

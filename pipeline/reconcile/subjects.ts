@@ -4,21 +4,41 @@
  * description talks about another code's subject, in any language the glossary has a column for.
  */
 import type { GlossaryConcept } from '../registry.ts';
+import { pushTo } from '../order.ts';
 import { primarySubtag } from '../text/lang.ts';
 
-/** A trie over lowercase letters: walking a word through it meets every term the word starts with. */
+/**
+ * A trie over lowercase letters: walking a word through it meets every term the word starts with.
+ * ASCII letters index an array (the common case, and the fastest step); other letters a map.
+ */
 interface TrieNode {
-  next: Map<number, TrieNode>;
+  ascii: Array<TrieNode | undefined>;
+  other: Map<number, TrieNode>;
   concept?: string;
+}
+
+function trieNode(): TrieNode {
+  return { ascii: new Array<TrieNode | undefined>(26).fill(undefined), other: new Map() };
+}
+
+function child(node: TrieNode, c: number): TrieNode | undefined {
+  return c >= 0x61 && c <= 0x7a ? node.ascii[c - 0x61] : node.other.get(c);
 }
 
 interface LanguageMatcher {
   /** Single-word Latin terms are word prefixes: `negotiat` matches `negotiation`. */
   prefixes: TrieNode;
   hasPrefixes: boolean;
-  /** Other terms (phrases, scripts without spaces) are found as substrings. */
-  substrings: Array<[string, string]>;
+  /** Other terms (phrases, scripts without spaces) are found as substrings, by their first character. */
+  substrings: Map<number, Array<[string, string]>>;
+  /** 1 for each UTF-16 unit some substring term starts with: most positions need no map lookup. */
+  starts: Uint8Array;
+  /** The same terms as a list, searched one by one when there are few of them. */
+  terms: Array<[string, string]>;
 }
+
+/** Up to this many substring terms, a search per term is faster than a pass over the text. */
+const FEW_TERMS = 12;
 
 export class SubjectIndex {
   private readonly byLang = new Map<string, LanguageMatcher>();
@@ -28,20 +48,26 @@ export class SubjectIndex {
     for (const concept of glossary) {
       for (const [lang, terms] of concept.terms) {
         let matcher = this.byLang.get(lang);
-        if (!matcher) this.byLang.set(lang, (matcher = { prefixes: { next: new Map() }, hasPrefixes: false, substrings: [] }));
+        if (!matcher) this.byLang.set(lang, (matcher = { prefixes: trieNode(), hasPrefixes: false, substrings: new Map(), starts: new Uint8Array(0x10000), terms: [] }));
         for (const term of terms) {
           if (/^\p{Script=Latin}+$/u.test(term)) {
             let node = matcher.prefixes;
             for (let i = 0; i < term.length; i++) {
               const c = term.charCodeAt(i);
-              let child = node.next.get(c);
-              if (!child) node.next.set(c, (child = { next: new Map() }));
-              node = child;
+              let next = child(node, c);
+              if (!next) {
+                next = trieNode();
+                if (c >= 0x61 && c <= 0x7a) node.ascii[c - 0x61] = next;
+                else node.other.set(c, next);
+              }
+              node = next;
             }
             node.concept ??= concept.concept;
             matcher.hasPrefixes = true;
-          } else {
-            matcher.substrings.push([term, concept.concept]);
+          } else if (term !== '') {
+            pushTo(matcher.substrings, term.charCodeAt(0), [term, concept.concept]);
+            matcher.starts[term.charCodeAt(0)] = 1;
+            matcher.terms.push([term, concept.concept]);
           }
         }
       }
@@ -80,12 +106,24 @@ export class SubjectIndex {
           node = matcher.prefixes;
         }
         if (node) {
-          node = node.next.get(c);
+          node = child(node, c);
           if (node?.concept !== undefined) out.add(node.concept);
         }
       }
     }
-    for (const [term, concept] of matcher.substrings) if (!out.has(concept) && lower.includes(term)) out.add(concept);
+    // Each position is tried against the terms that start with its character: one pass over the
+    // text, not one search per term.
+    if (matcher.terms.length <= FEW_TERMS) {
+      for (const [term, concept] of matcher.terms) if (!out.has(concept) && lower.includes(term)) out.add(concept);
+    } else {
+      const starts = matcher.starts;
+      for (let i = 0; i < lower.length; i++) {
+        const c = lower.charCodeAt(i);
+        if (starts[c] === 0) continue;
+        const terms = matcher.substrings.get(c)!;
+        for (const [term, concept] of terms) if (!out.has(concept) && lower.startsWith(term, i)) out.add(concept);
+      }
+    }
     if (memo.size > 100_000) memo.clear();
     memo.set(text, out);
     return out;

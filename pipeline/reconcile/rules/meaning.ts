@@ -96,18 +96,18 @@ export function findOtherSubject(descriptions: readonly Claim[], registries: Reg
     (documentFrequency.get(lang)?.get(concept) ?? 0) <= Math.max(DISTINCTIVE_MIN, (totals.get(lang) ?? 0) * DISTINCTIVE_SHARE);
   const named = [...registries.iana.values()]
     .filter((e) => e.name !== null)
-    .map((e) => ({ code: e.code, concepts: subjects.conceptsOfName(e.name!) }))
-    .filter((e) => e.concepts.size >= 2);
+    .map((e) => ({ code: e.code, concepts: [...subjects.conceptsOfName(e.name!)] }))
+    .filter((e) => e.concepts.length >= 2);
   const out: Misattribution[] = [];
   for (const claim of descriptions) {
     if (aboutOwnSubject(claim, claim.code, registries, subjects) !== false) continue;
     const found = conceptsByClaim.get(claim)!;
     const matches = named.filter(
-      (n) => n.code !== claim.code && [...n.concepts].every((c) => found.has(c) && distinctive(claim.lang, c)) && !mentionsCode(claim.text, n.code),
+      (n) => n.code !== claim.code && n.concepts.every((c) => found.has(c) && distinctive(claim.lang, c)) && !mentionsCode(claim.text, n.code),
     );
     if (matches.length === 0) continue;
-    const best = Math.max(...matches.map((m) => m.concepts.size));
-    const top = matches.filter((m) => m.concepts.size === best);
+    const best = Math.max(...matches.map((m) => m.concepts.length));
+    const top = matches.filter((m) => m.concepts.length === best);
     if (top.length !== 1) continue;
     out.push({ claim, belongsTo: top[0]!.code, reason: 'other-subject', certain: true });
   }
