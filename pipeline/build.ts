@@ -200,12 +200,20 @@ export function build(input: BuildInput): BuildResult {
     assertValid('dataset', dataset, 'out/http-status-codes.json');
     assertValid('conflicts', conflicts, 'out/conflicts.json');
   });
+  // Code records and findings appear in two files each (their JSON file and the review page):
+  // each is turned into JSON once.
+  const serialized = new WeakMap<object, string>();
+  const stringifyOnce = (value: object): string => {
+    let json = serialized.get(value);
+    if (json === undefined) serialized.set(value, (json = JSON.stringify(value)));
+    return json;
+  };
   const files = new OutputFiles();
   files.set('claims.json', () => jsonLinesChunks(claimsFile, ['claims', 'diagnostics']));
-  files.set('http-status-codes.json', () => jsonLinesChunks(dataset, ['codes']));
-  files.set('conflicts.json', () => jsonLinesChunks(conflicts, ['conflicts']));
+  files.set('http-status-codes.json', () => jsonLinesChunks(dataset, ['codes'], stringifyOnce));
+  files.set('conflicts.json', () => jsonLinesChunks(conflicts, ['conflicts'], stringifyOnce));
   files.set('conflicts.md', () => conflictsMarkdownChunks(findings, sourcesList, new Map(codes.map((c) => [String(c.code), c.name]))));
-  files.set('report.html', () => reviewPageChunks({ findings, codes, classes, sources: sourcesList }));
+  files.set('report.html', () => reviewPageChunks({ findings, codes, classes, sources: sourcesList }, stringifyOnce));
   files.set('locales/index.json', () => toJson(localeIndex));
   for (const file of localeFiles) {
     files.set(`locales/${file.locale}.json`, () => toJson(file));

@@ -106,35 +106,37 @@ export function sameText(text: string, chunks: Chunks): boolean {
   return offset === text.length;
 }
 
-/** Pieces are gathered up to this many UTF-16 units and written with one system call. */
-const WRITE_BATCH = 1 << 20;
+/** Pieces are encoded into a buffer of this many bytes, written with one system call when full. */
+const WRITE_BUFFER = 1 << 20;
 
-/** Write a file's pieces in batches: neither one call per piece nor the whole file in memory. */
+/** Write a file's pieces through one reused buffer: neither one call per piece nor the whole file in memory. */
 export function writeChunks(target: string, chunks: Chunks): void {
   const fd = openSync(target, 'w');
   try {
-    let batch: string[] = [];
-    let size = 0;
+    const buffer = Buffer.allocUnsafe(WRITE_BUFFER);
+    let used = 0;
+    const flush = () => {
+      let done = 0;
+      while (done < used) done += writeSync(fd, buffer, done, used - done);
+      used = 0;
+    };
     for (const chunk of chunks) {
-      batch.push(chunk);
-      size += chunk.length;
-      if (size >= WRITE_BATCH) {
-        writeAll(fd, batch.join(''));
-        batch = [];
-        size = 0;
+      // A UTF-16 unit takes at most 3 bytes in UTF-8.
+      if (used + chunk.length * 3 > WRITE_BUFFER) {
+        flush();
+        if (chunk.length * 3 > WRITE_BUFFER) {
+          const bytes = Buffer.from(chunk, 'utf8');
+          let done = 0;
+          while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+          continue;
+        }
       }
+      used += buffer.write(chunk, used, 'utf8');
     }
-    if (size > 0) writeAll(fd, batch.join(''));
+    flush();
   } finally {
     closeSync(fd);
   }
-}
-
-/** writeSync may write less than it was given; go on until all of it is written. */
-function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
-  let done = 0;
-  while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
 }
 
 /**

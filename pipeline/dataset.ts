@@ -38,7 +38,8 @@ const textKeys = new Map<string, string>();
 export function textKey(text: string): string {
   let key = textKeys.get(text);
   if (key === undefined) {
-    key = text.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+    // Only runs of white space other than a single U+0020 are replaced, so most texts are not copied again.
+    key = text.normalize('NFKC').toLowerCase().replace(/[^\S ]\s*| \s+/gu, ' ').trim();
     if (textKeys.size > 200_000) textKeys.clear();
     textKeys.set(text, key);
   }

@@ -31,9 +31,13 @@ export function toJson(value: unknown): string {
  * JSON for a file whose bulk is a few long lists (claims, findings, code records): those lists get
  * one item per line, everything else two-space indentation. Still plain JSON, a line per record
  * diffs well, and the file is a fraction of the fully indented size. Rendered in pieces: a
- * record's line at a time.
+ * record's line at a time, each list item through `stringify` (JSON.stringify, or a memo of it).
  */
-export function* jsonLinesChunks(value: Record<string, unknown>, listKeys: readonly string[]): Generator<string> {
+export function* jsonLinesChunks(
+  value: Record<string, unknown>,
+  listKeys: readonly string[],
+  stringify: (item: never) => string = JSON.stringify,
+): Generator<string> {
   let first = true;
   for (const [key, item] of Object.entries(value)) {
     const name = JSON.stringify(key);
@@ -45,7 +49,7 @@ export function* jsonLinesChunks(value: Record<string, unknown>, listKeys: reado
         continue;
       }
       yield `${lead}  ${name}: [`;
-      for (let i = 0; i < item.length; i++) yield `${i === 0 ? '\n' : ',\n'}    ${JSON.stringify(item[i])}`;
+      for (let i = 0; i < item.length; i++) yield `${i === 0 ? '\n' : ',\n'}    ${stringify(item[i] as never)}`;
       yield '\n  ]';
       continue;
     }

@@ -80,15 +80,19 @@ function escapeForScript(json: string): string {
   return json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** jsonForScript(reviewData(input)) in pieces: a code or a finding at a time. */
-function* reviewDataChunks(input: ReviewPageInput): Generator<string> {
+/**
+ * The page's data (a ReviewData) as JSON for the script element, in pieces: a code or a finding
+ * at a time. `stringify` may hand back JSON it already made for another file.
+ */
+function* reviewDataChunks(input: ReviewPageInput, stringify: (value: object) => string): Generator<string> {
   yield `{"sources":${jsonForScript(input.sources)},"classes":${jsonForScript(input.classes)},"codes":[`;
-  for (let i = 0; i < input.codes.length; i++) yield `${i === 0 ? '' : ','}${jsonForScript(input.codes[i])}`;
+  for (let i = 0; i < input.codes.length; i++) yield `${i === 0 ? '' : ','}${escapeForScript(stringify(input.codes[i]!))}`;
   yield '],"findings":[';
   for (let i = 0; i < input.findings.length; i++) {
     const finding = input.findings[i]!;
-    const item: ReviewFinding = { finding, snippet: decisionSnippet(finding), sources: findingSources(finding), langs: findingLangs(finding) };
-    yield `${i === 0 ? '' : ','}${jsonForScript(item)}`;
+    // The JSON of a ReviewFinding, key by key.
+    const rest = JSON.stringify({ snippet: decisionSnippet(finding), sources: findingSources(finding), langs: findingLangs(finding) });
+    yield `${i === 0 ? '' : ','}{"finding":${escapeForScript(stringify(finding))},${escapeForScript(rest.slice(1))}`;
   }
   yield ']}';
 }
@@ -115,7 +119,7 @@ export function renderReviewPage(input: ReviewPageInput): string {
 }
 
 /** The review page in pieces: the page around the data, and the data a record at a time. */
-export function* reviewPageChunks(input: ReviewPageInput): Generator<string> {
+export function* reviewPageChunks(input: ReviewPageInput, stringify: (value: object) => string = JSON.stringify): Generator<string> {
   const { script, style } = loadAssets();
   const csp = contentSecurityPolicy(script, style);
   const select = (key: string, label: string) =>
@@ -180,6 +184,6 @@ export function* reviewPageChunks(input: ReviewPageInput): Generator<string> {
     '</div>',
     '<script type="application/json" id="data">',
   ].join('\n');
-  yield* reviewDataChunks(input);
+  yield* reviewDataChunks(input, stringify);
   yield ['</script>', `<script>${script}</script>`, '</body>', '</html>', ''].join('\n');
 }

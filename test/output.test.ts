@@ -46,6 +46,8 @@ describe('writeChunks', () => {
     try {
       // Over 2 MB of pieces mixing ASCII, Persian, Han and an astral character.
       const pieces = Array.from({ length: 40000 }, (_, i) => `${i} ok یک 好 😀 ${'x'.repeat(i % 50)}\n`);
+      // A piece larger than the write buffer on its own, among small ones.
+      pieces.splice(20000, 0, '好'.repeat(500_000));
       const target = path.join(dir, 'f.txt');
       writeChunks(target, pieces);
       expect(readFileSync(target, 'utf8')).toBe(pieces.join(''));

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeDigits, readCodeToken } from '../pipeline/text/codes.ts';
-import { normalizeText } from '../pipeline/text/normalize.ts';
+import { foldWhitespace, normalizeText } from '../pipeline/text/normalize.ts';
+import { textKey } from '../pipeline/dataset.ts';
+import fc from 'fast-check';
 import { detectLang } from '../pipeline/text/lang.ts';
 
 describe('codes', () => {
@@ -69,5 +71,30 @@ describe('detectLang', () => {
     // Characters written the same in both scripts.
     expect(detectLang('中文', 'zh-Hant')).toBe('zh-Hant');
     expect(detectLang('中文', 'zh-Hans')).toBe('zh-Hans');
+  });
+});
+
+describe('fast paths agree with the plain definitions', () => {
+  // The definitions the fast paths must agree with, written the plain way.
+  const plainFold = (text: string) =>
+    text
+      .split(/\r\n|\r|\n/)
+      .map((line) => line.replace(/[ \t\u00A0\u3000\u2000-\u200A\u202F\u205F]+/g, ' ').trim())
+      .filter((line) => line !== '')
+      .join('\n');
+  const plainKey = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+  const pieces = ['a', 'B', ' ', '  ', '\t', '\n', '\r\n', '\u00A0', '\u3000', '\u2009', '\uFEFF', '\v', '好', 'ی', '&amp;', '``q\'\''];
+  const texts = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((p) => p.join(''));
+
+  it('foldWhitespace returns what splitting, collapsing and trimming every line returns', () => {
+    fc.assert(fc.property(texts, (text) => {
+        expect(foldWhitespace(text)).toBe(plainFold(text));
+      }), { numRuns: 2000 });
+  });
+
+  it('textKey folds every run of white space to one space, as /\\s+/ does', () => {
+    fc.assert(fc.property(texts, (text) => {
+        expect(textKey(text)).toBe(plainKey(text));
+      }), { numRuns: 2000 });
   });
 });

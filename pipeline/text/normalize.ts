@@ -31,7 +31,7 @@ export function isPersian(lang: string): boolean {
 export function normalizeText(raw: string, lang: string): NormalizedText {
   const defects: TextDefect[] = [];
   const reported = new Set<string>();
-  let text = raw.replace(ENTITY, (whole, _name: string, index: number) => {
+  let text = raw.indexOf('&') < 0 ? raw : raw.replace(ENTITY, (whole, _name: string, index: number) => {
     const decoded = decodeHTMLStrict(whole);
     if (decoded === whole) {
       // A set, not a search of the defects so far: a text of many different unknown references
@@ -50,13 +50,18 @@ export function normalizeText(raw: string, lang: string): NormalizedText {
   text = text.normalize('NFC');
   if (isPersian(lang)) text = text.replace(/[\u064A\u0649\u0643]/g, (ch) => PERSIAN_LETTERS[ch]!);
   // TeX writes ``quoted'' for “quoted”.
-  text = text.replace(/``([^`'\n]*?)''/g, '\u201C$1\u201D');
+  if (text.includes('``')) text = text.replace(/``([^`'\n]*?)''/g, '\u201C$1\u201D');
   text = foldWhitespace(text);
   return { text, defects };
 }
 
+/** Anything foldWhitespace would change: a line break, a space other than U+0020, two spaces, white space at either end. */
+const UNFOLDED = /[\r\n\t\u00A0\u3000\u2000-\u200A\u202F\u205F]| {2}|^\s|\s$/;
+
 /** Collapse runs of spaces and tabs, trim lines, keep one newline between paragraphs. */
 export function foldWhitespace(text: string): string {
+  // Most texts are one line with single spaces: nothing to fold, and no copy made.
+  if (!UNFOLDED.test(text)) return text;
   return text
     .split(/\r\n|\r|\n/)
     .map((line) => line.replace(/[ \t\u00A0\u3000\u2000-\u200A\u202F\u205F]+/g, ' ').trim())
