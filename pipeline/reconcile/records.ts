@@ -95,14 +95,15 @@ export function chooseCandidate(candidates: Candidate[], ctx: ChoiceContext): Ch
     c.claims.map((claim) => ctx.rejected.get(claim)).find((r) => r !== undefined) ??
     c.claims.map((claim) => ctx.demoted.get(claim)).find((r) => r !== undefined) ??
     fallback;
-  const ranked = [...candidates].sort(
-    (a, b) =>
-      Number(isRejected(a)) - Number(isRejected(b)) ||
-      Number(isDemoted(a)) - Number(isDemoted(b)) ||
-      trustOf(b) - trustOf(a) ||
-      new Set(b.claims.map((c) => c.source)).size - new Set(a.claims.map((c) => c.source)).size ||
-      compareClaims(a.claims[0]!, b.claims[0]!, ctx.order),
+  // Each candidate's sort keys are worked out once, not once per comparison.
+  const keys = new Map(
+    candidates.map((c) => [c, { rejected: Number(isRejected(c)), demoted: Number(isDemoted(c)), trust: trustOf(c), sources: new Set(c.claims.map((claim) => claim.source)).size }]),
   );
+  const ranked = [...candidates].sort((a, b) => {
+    const ka = keys.get(a)!;
+    const kb = keys.get(b)!;
+    return ka.rejected - kb.rejected || ka.demoted - kb.demoted || kb.trust - ka.trust || kb.sources - ka.sources || compareClaims(a.claims[0]!, b.claims[0]!, ctx.order);
+  });
   const toAlternate = (c: Candidate, fallback: string): Alternate => ({ text: c.text, sources: attestations(c.claims, ctx.order), reason: reasonOf(c, fallback) });
 
   let winner: Candidate | undefined;
@@ -122,7 +123,7 @@ export function chooseCandidate(candidates: Candidate[], ctx: ChoiceContext): Ch
     value = { text: ctx.authority.text, sources: [ctx.authority.attestation, ...(winner ? attestations(winner.claims, ctx.order) : [])] };
   }
   if (!value) {
-    winner = ranked.find((c) => !isRejected(c));
+    winner = ranked.find((c) => keys.get(c)!.rejected === 0);
     if (winner) value = { text: winner.text, sources: attestations(winner.claims, ctx.order) };
   }
   const decided = override && value && !missingPick ? ` (reviewer decision ${override.finding})` : '';

@@ -66,20 +66,35 @@ function shingleCount(n: number): number {
   return n === 0 ? 0 : Math.max(1, n - SHINGLE + 1);
 }
 
-/** The set of shingle hashes of a text. */
-export function shingles(text: string): Set<number> {
+/** The set of a text's shingle hashes, as a sorted array without repeats. */
+export function shingles(text: string): Int32Array {
   const n = fold(text);
-  const out = new Set<number>();
-  for (let i = 0, count = shingleCount(n); i < count; i++) out.add(shingleHash(scratch, n, i) >>> 0);
-  return out;
+  const count = shingleCount(n);
+  const all = new Int32Array(count);
+  for (let i = 0; i < count; i++) all[i] = shingleHash(scratch, n, i);
+  all.sort();
+  let unique = 0;
+  for (let i = 0; i < count; i++) if (i === 0 || all[i] !== all[i - 1]) all[unique++] = all[i]!;
+  return all.subarray(0, unique);
 }
 
-export function jaccard(a: Set<number>, b: Set<number>): number {
-  if (a.size === 0 && b.size === 0) return 1;
+/** Jaccard similarity of two shingle sets (sorted arrays): one merge, no hashing. */
+export function jaccard(a: Int32Array, b: Int32Array): number {
+  if (a.length === 0 && b.length === 0) return 1;
   let inter = 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  for (const s of small) if (large.has(s)) inter++;
-  return inter / (a.size + b.size - inter);
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      inter++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return inter / (a.length + b.length - inter);
 }
 
 /** A 32-bit finalizer (as signed 32-bit integers throughout, so the engine never leaves integers). */
@@ -147,7 +162,7 @@ export function nearDuplicates<T>(
   groupOf: (item: T, index: number) => string = (_, index) => String(index),
 ): Array<SimilarPair<T>> {
   // Shingle sets are built only for the items that meet in a bucket (most never do).
-  const sets = new Map<number, Set<number>>();
+  const sets = new Map<number, Int32Array>();
   const setOf = (i: number) => {
     let set = sets.get(i);
     if (!set) sets.set(i, (set = shingles(textOf(items[i]!))));
