@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { classifyName, editDistance, knownNames } from '../../pipeline/reconcile/rules/names.ts';
 import { reconcile } from '../../pipeline/reconcile/index.ts';
 import { claim, registries } from './fixtures.ts';
@@ -38,6 +39,25 @@ describe('classifyName', () => {
   it('bounds the edit distance', () => {
     expect(editDistance('abcd', 'abdc', 2)).toBe(1);
     expect(editDistance('kitten', 'sitting', 2)).toBe(3);
+  });
+  it('agrees with the textbook optimal-string-alignment distance, capped at max + 1', () => {
+    // The full table, no bound, no reuse: the definition the bounded version must match.
+    const osa = (a: string, b: string) => {
+      const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+      for (let i = 1; i <= a.length; i++)
+        for (let j = 1; j <= b.length; j++) {
+          d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+        }
+      return d[a.length]![b.length]!;
+    };
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd'), maxLength: 9 });
+    fc.assert(
+      fc.property(word, word, fc.integer({ min: 0, max: 4 }), (a, b, max) => {
+        expect(editDistance(a, b, max)).toBe(Math.min(osa(a, b), max + 1));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

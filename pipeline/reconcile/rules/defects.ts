@@ -43,17 +43,17 @@ export function splitRunTogether(token: string): string[] | undefined {
   return parts && parts.length >= 2 ? parts : undefined;
 }
 
-const LETTER_OR_DOT = /[\p{L}.]/u;
+/** The last run of letters and dots, followed by nothing but other characters. */
+const LAST_WORD = /[\p{L}.]+(?=[^\p{L}.]*$)/u;
 
 /** The last run of letters (and dots, for `e.g.`) in a text, lowercased, trailing dot dropped. */
-function lastWordOf(text: string): string | undefined {
-  const chars = [...text];
-  let end = chars.length;
-  while (end > 0 && !LETTER_OR_DOT.test(chars[end - 1]!)) end--;
-  let start = end;
-  while (start > 0 && LETTER_OR_DOT.test(chars[start - 1]!)) start--;
-  return start === end ? undefined : chars.slice(start, end).join('').toLowerCase().replace(/\.$/, '');
+export function lastWordOf(text: string): string | undefined {
+  const word = LAST_WORD.exec(text)?.[0];
+  return word === undefined ? undefined : word.toLowerCase().replace(/\.$/, '');
 }
+
+/** A text with no token that could be HTTP tokens run together (all capitals, or camel case). */
+const MAY_RUN_TOGETHER = /[A-Z][A-Z-]{5}|[A-Z][a-z]+[A-Z]/;
 
 export function findDefects(claim: Claim): Defect[] {
   const defects: Defect[] = [];
@@ -77,7 +77,7 @@ export function findDefects(claim: Claim): Defect[] {
       defects.push({ kind: 'truncated', detail: `ends mid-sentence (\`…${trimmed.slice(-30)}\`)`, demote: true });
     }
   }
-  for (const token of text.match(/[A-Z][A-Za-z-]{5,}/g) ?? []) {
+  for (const token of MAY_RUN_TOGETHER.test(text) ? (text.match(/[A-Z][A-Za-z-]{5,}/g) ?? []) : []) {
     if (token !== token.toUpperCase() && !/^[A-Z][a-z]+[A-Z]/.test(token)) continue;
     const parts = splitRunTogether(token);
     if (parts) {

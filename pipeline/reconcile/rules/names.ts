@@ -43,24 +43,31 @@ function alnumFold(text: string): string {
 /** Damerau-Levenshtein distance (optimal string alignment), bounded: returns max+1 when above `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    rows.push([i]);
-  }
-  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
+  // Three rows (the transposition looks two rows back), reused from call to call.
+  const width = b.length + 1;
+  if (rowScratch.length < width * 3) rowScratch = new Int32Array(width * 6);
+  let older = rowScratch.subarray(0, width);
+  let prev = rowScratch.subarray(width, width * 2);
+  let row = rowScratch.subarray(width * 2, width * 3);
+  for (let j = 0; j < width; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    let best = Infinity;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = v;
-      best = Math.min(best, v);
+    row[0] = i;
+    let best = i;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j < width; j++) {
+      const cost = ai === b.charCodeAt(j - 1) ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) v = Math.min(v, older[j - 2]! + 1);
+      row[j] = v;
+      if (v < best) best = v;
     }
     if (best > max) return max + 1;
+    [older, prev, row] = [prev, row, older];
   }
-  return rows[a.length]![b.length]!;
+  return Math.min(prev[width - 1]!, max + 1);
 }
+
+let rowScratch = new Int32Array(256);
 
 /**
  * Classify a name given for `code`: the canonical name; a historical name (an earlier RFC's, or the
