@@ -43,13 +43,35 @@ export function splitRunTogether(token: string): string[] | undefined {
   return parts && parts.length >= 2 ? parts : undefined;
 }
 
-/** The last run of letters and dots, followed by nothing but other characters. */
-const LAST_WORD = /[\p{L}.]+(?=[^\p{L}.]*$)/u;
+const LETTER = /^\p{L}$/u;
+
+/** Is the code point a letter or a dot? (ASCII without a regular expression.) */
+function isWordPoint(cp: number): boolean {
+  if (cp < 0x80) return cp === 0x2e || (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a);
+  return LETTER.test(String.fromCodePoint(cp));
+}
 
 /** The last run of letters (and dots, for `e.g.`) in a text, lowercased, trailing dot dropped. */
 export function lastWordOf(text: string): string | undefined {
-  const word = LAST_WORD.exec(text)?.[0];
-  return word === undefined ? undefined : word.toLowerCase().replace(/\.$/, '');
+  // Backwards by code point: past what is not a word, then over the word.
+  const before = (i: number) => {
+    const cp = text.codePointAt(i - 1)!;
+    // The low half of a surrogate pair: step back to the pair's start.
+    return i >= 2 && cp >= 0xdc00 && cp <= 0xdfff && /[\ud800-\udbff]/.test(text[i - 2]!) ? { cp: text.codePointAt(i - 2)!, at: i - 2 } : { cp, at: i - 1 };
+  };
+  let end = text.length;
+  while (end > 0) {
+    const { cp, at } = before(end);
+    if (isWordPoint(cp)) break;
+    end = at;
+  }
+  let start = end;
+  while (start > 0) {
+    const { cp, at } = before(start);
+    if (!isWordPoint(cp)) break;
+    start = at;
+  }
+  return start === end ? undefined : text.slice(start, end).toLowerCase().replace(/\.$/, '');
 }
 
 /** A text with no token that could be HTTP tokens run together (all capitals, or camel case). */
