@@ -20,7 +20,7 @@ import remarkGfm from 'remark-gfm';
 import * as cheerio from 'cheerio';
 import { build, stageTimes } from './build.ts';
 import { PROJECT_ROOT } from './paths.ts';
-import { folderBytes, heapLimitFor } from './heap.mjs';
+import { folderBytes, nodeFlagsFor } from './heap.mjs';
 import { writeOut } from './cli.ts';
 import { loadPackageFiles, loadSources } from './load.ts';
 import { PARSERS } from './parsers/index.ts';
@@ -227,9 +227,8 @@ async function run(): Promise<number> {
   const results: SizeResult[] = [];
   try {
     for (const factor of sizes) {
-      // The child gets the heap limit npm run build-data gives a corpus of this size (heap.mjs).
-      const heap = `--max-old-space-size=${heapLimitFor(realBytes * factor)}`;
-      const out = execFileSync(process.execPath, [heap, '--import', 'tsx', fileURLToPath(import.meta.url), '--child', String(factor), '--dir', path.join(work, `x${factor}`), ...(values.mixed ? ['--mixed'] : [])], {
+      // The child gets the V8 flags npm run build-data gives a corpus of this size (heap.mjs).
+      const out = execFileSync(process.execPath, [...nodeFlagsFor(realBytes * factor), '--import', 'tsx', fileURLToPath(import.meta.url), '--child', String(factor), '--dir', path.join(work, `x${factor}`), ...(values.mixed ? ['--mixed'] : [])], {
         cwd: ROOT,
         encoding: 'utf8',
         maxBuffer: 1 << 26,

@@ -20,5 +20,14 @@ export function heapLimitFor(bytes) {
   return Math.max(256, Math.ceil(128 + (16 * bytes) / (1024 * 1024)));
 }
 
+/**
+ * V8 flags for a build of a corpus of `bytes`: the old-space limit above, and a young generation
+ * of 32 MB semi-spaces, so the many short-lived strings of parsing and rendering die young
+ * instead of being copied out of a small nursery (measured: about 5% of a 100x build's time).
+ */
+export function nodeFlagsFor(bytes) {
+  return [`--max-old-space-size=${heapLimitFor(bytes)}`, '--max-semi-space-size=32'];
+}
+
 /** Below this size the default heap is small enough and a second process would only cost startup. */
 export const RESPAWN_ABOVE_BYTES = 2 * 1024 * 1024;

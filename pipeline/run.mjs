@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { folderBytes, heapLimitFor, RESPAWN_ABOVE_BYTES } from './heap.mjs';
+import { folderBytes, nodeFlagsFor, RESPAWN_ABOVE_BYTES } from './heap.mjs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = path.join(root, 'node_modules', '.cache', 'http-status-atlas', 'cli.mjs');
@@ -50,7 +50,7 @@ const limited = process.execArgv.some((a) => a.startsWith('--max-old-space-size'
 if (!limited && existsSync(sourcesDir)) {
   const bytes = folderBytes(sourcesDir);
   if (bytes > RESPAWN_ABOVE_BYTES) {
-    const child = spawnSync(process.execPath, [`--max-old-space-size=${heapLimitFor(bytes)}`, fileURLToPath(import.meta.url), ...args], { stdio: 'inherit' });
+    const child = spawnSync(process.execPath, [...nodeFlagsFor(bytes), fileURLToPath(import.meta.url), ...args], { stdio: 'inherit' });
     process.exit(child.status ?? 1);
   }
 }

@@ -67,8 +67,17 @@ function scriptOfCodePoint(cp: number): Script | undefined {
 }
 
 /** Count letters by script (common blocks by code point; the rest through Unicode properties). */
-function scriptCounts(text: string): Map<Script, number> {
-  const counts = new Map<Script, number>();
+/** Scripts in a fixed order, so a text's counts are an array indexed by script. */
+const SCRIPTS: readonly Script[] = ['Latin', 'Cyrillic', 'Arabic', 'Han', 'Kana', 'Hangul', 'Greek', 'Hebrew', 'Thai', 'Devanagari'];
+const SCRIPT_INDEX = new Map(SCRIPTS.map((script, i) => [script, i]));
+const LATIN = 0;
+const HAN = 3;
+const KANA = 4;
+
+/** Letters per script (indexed as SCRIPTS), and the scripts in the order they first appear. */
+function scriptCounts(text: string): { counts: Int32Array; seen: number[] } {
+  const counts = new Int32Array(SCRIPTS.length);
+  const seen: number[] = [];
   // By index, not `for...of`: no one-character string per character for the common blocks.
   for (let i = 0; i < text.length; i++) {
     const cp = text.codePointAt(i)!;
@@ -81,36 +90,35 @@ function scriptCounts(text: string): Map<Script, number> {
       script = SCRIPT_TESTS.find(([, test]) => test.test(ch))?.[0];
       if (script === undefined) continue;
     }
-    counts.set(script, (counts.get(script) ?? 0) + 1);
+    const k = SCRIPT_INDEX.get(script)!;
+    if (counts[k] === 0) seen.push(k);
+    counts[k] += 1;
   }
-  return counts;
+  return { counts, seen };
 }
 
-/**
- * The BCP 47 tag of a text. A text mixing scripts is in its non-Latin language when that script
- * carries a real part of it (Chinese and Persian writers embed English terms, not the reverse).
- */
 export function detectLang(text: string, declared: string): string {
-  const counts = scriptCounts(text);
-  const total = [...counts.values()].reduce((a, b) => a + b, 0);
-  if (total === 0) return declared;
+  const { counts, seen } = scriptCounts(text);
+  if (seen.length === 0) return declared;
   const declaredScript = scriptOfLang(declared);
 
-  // Pick the script: the strongest non-Latin script if it carries enough of the text, else Latin.
+  // Pick the script: the strongest non-Latin script if it carries enough of the text, else Latin
+  // (a tie goes to the script that appears first).
   let best: Script | undefined;
   let bestCount = 0;
-  for (const [script, n] of counts) {
-    if (script === 'Latin') continue;
+  for (const k of seen) {
+    const n = counts[k]!;
+    if (k === LATIN) continue;
     // Han and Kana characters are roughly words; letters of alphabets are about a fifth of one.
-    const weight = script === 'Han' || script === 'Kana' ? 5 : 1;
+    const weight = k === HAN || k === KANA ? 5 : 1;
     if (n * weight > bestCount) {
-      best = script;
+      best = SCRIPTS[k];
       bestCount = n * weight;
     }
   }
-  const latin = counts.get('Latin') ?? 0;
+  const latin = counts[LATIN]!;
   const script: Script = best !== undefined && (bestCount >= latin * 0.25 || bestCount >= 10) ? best : 'Latin';
-  if (counts.has('Kana')) return 'ja';
+  if (counts[KANA]! > 0) return 'ja';
 
   if (script === 'Han') return hanTag(text, declared);
   if (script === declaredScript) {
