@@ -92,7 +92,7 @@ function scriptCounts(text: string): { counts: Int32Array; seen: number[] } {
     }
     const k = SCRIPT_INDEX.get(script)!;
     if (counts[k] === 0) seen.push(k);
-    counts[k] += 1;
+    counts[k] = counts[k]! + 1;
   }
   return { counts, seen };
 }
