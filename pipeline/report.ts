@@ -27,14 +27,12 @@ function codeOrder(code: string): number {
   return /^\d{3}$/.test(code) ? Number(code) : /^[1-5]xx$/.test(code) ? Number(code[0]) * 100 - 1 : 1000;
 }
 
-/** Escape text for inline Markdown (and the HTML a Markdown renderer would pass through). */
+const MARKDOWN_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\n': ' ', '\r\n': ' ' };
+const MARKDOWN_SPECIAL = /\r?\n|[&<>\\`*_[\]|#~]/g;
+
+/** Escape text for inline Markdown (and the HTML a Markdown renderer would pass through), in one pass. */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\r?\n/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|#~])/g, '\\$1');
+  return text.replace(MARKDOWN_SPECIAL, (c) => MARKDOWN_ESCAPES[c] ?? `\\${c}`);
 }
 
 /** A code span safe inside a GFM table cell. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { decisionSnippet, escapeMarkdown, renderConflictsMarkdown } from '../pipeline/report.ts';
 import { parseDecisions } from '../pipeline/decisions.ts';
 import type { Finding } from '../pipeline/reconcile/findings.ts';
@@ -38,5 +39,20 @@ describe('conflicts.md', () => {
   });
   it('escapes every Markdown metacharacter it must', () => {
     expect(escapeMarkdown('a|b<c>&d`e*f_g[h]#i~j\\k')).toBe('a\\|b&lt;c&gt;&amp;d\\`e\\*f\\_g\\[h\\]\\#i\\~j\\\\k');
+    // One pass gives what the escapes applied one after another give.
+    const stepwise = (text: string) =>
+      text
+        .replace(/\r?\n/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/([\\`*_[\]|#~])/g, '\\$1');
+    const text = fc.array(fc.constantFrom('a', '&', '<', '>', '\\', '`', '*', '_', '[', ']', '|', '#', '~', '\n', '\r', '\r\n', 'amp;', '好'), { maxLength: 12 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(escapeMarkdown(t)).toBe(stepwise(t));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
