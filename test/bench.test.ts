@@ -27,7 +27,8 @@ describe('bench', () => {
       const result = measure(2, path.join(dir, 'm2'), false);
       expect(result.sources).toBe(15);
       expect(result.claims).toBeGreaterThan(900);
-      expect(Object.keys(result.stages)).toEqual(expect.arrayContaining(['parse', 'reconcile', 'validate', 'emit']));
+      expect(Object.keys(result.stages)).toEqual(expect.arrayContaining(['parse', 'reconcile', 'validate', 'emit', 'write']));
+      expect(result.outputBytes).toBeGreaterThan(result.bytes);
       expect(table([result])).toMatch(/^\| size \| bytes \| sources \|/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
