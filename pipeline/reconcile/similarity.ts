@@ -113,14 +113,10 @@ export function signature(text: string): Int32Array | undefined {
   const n = fold(text);
   const count = shingleCount(n);
   if (count === 0) return undefined;
-  const folded = scratch;
   const sig = new Int32Array(HASHES).fill(EMPTY);
   const filled = new Uint8Array(HASHES);
   for (let i = 0; i < count; i++) {
-    let h = 0x811c9dc5 | 0;
-    const end = i + SHINGLE < n ? i + SHINGLE : n;
-    for (let k = i; k < end; k++) h = Math.imul(h ^ folded[k]!, 0x01000193);
-    h = mix(h);
+    const h = mix(shingleHash(scratch, n, i));
     // The bin from the hash's top bits (multiply-shift), the value from a second mix.
     const bin = ((h >>> 16) * HASHES) >>> 16;
     const value = mix(h ^ 0x9e3779b9);
