@@ -109,6 +109,12 @@ export function sameText(text: string, chunks: Chunks): boolean {
 /** Pieces are encoded into a buffer of this many bytes, written with one system call when full. */
 const WRITE_BUFFER = 1 << 20;
 
+/** writeSync may write less than it is given: go on until `length` bytes are written. */
+function writeAll(fd: number, bytes: Buffer, length: number): void {
+  let done = 0;
+  while (done < length) done += writeSync(fd, bytes, done, length - done);
+}
+
 /** Write a file's pieces through one reused buffer: neither one call per piece nor the whole file in memory. */
 export function writeChunks(target: string, chunks: Chunks): void {
   const fd = openSync(target, 'w');
@@ -116,8 +122,7 @@ export function writeChunks(target: string, chunks: Chunks): void {
     const buffer = Buffer.allocUnsafe(WRITE_BUFFER);
     let used = 0;
     const flush = () => {
-      let done = 0;
-      while (done < used) done += writeSync(fd, buffer, done, used - done);
+      writeAll(fd, buffer, used);
       used = 0;
     };
     for (const chunk of chunks) {
@@ -126,8 +131,7 @@ export function writeChunks(target: string, chunks: Chunks): void {
         flush();
         if (chunk.length * 3 > WRITE_BUFFER) {
           const bytes = Buffer.from(chunk, 'utf8');
-          let done = 0;
-          while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+          writeAll(fd, bytes, bytes.length);
           continue;
         }
       }

@@ -82,7 +82,7 @@ describe('OutputFiles', () => {
       if (name.endsWith('.json')) expect(() => JSON.parse(text), name).not.toThrow();
       if (name === 'conflicts.md') {
         expect(text).not.toMatch(/\n{3}/);
-        expect(text.endsWith('```\n') || text.endsWith('\n')).toBe(true);
+        expect(text.endsWith('\n')).toBe(true);
         expect(text.endsWith('\n\n')).toBe(false);
       }
       if (name === 'locales/index.json') expect(text).toBe(toJson(JSON.parse(text)));

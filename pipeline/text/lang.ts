@@ -6,7 +6,13 @@
 import * as OpenCC from 'opencc-js';
 import { FUNCTION_WORDS, SCRIPT_DEFAULT_LANG } from './lang-data.ts';
 
-type Script = 'Latin' | 'Cyrillic' | 'Arabic' | 'Han' | 'Kana' | 'Hangul' | 'Greek' | 'Hebrew' | 'Thai' | 'Devanagari';
+/** Scripts in a fixed order, so a text's counts are an array indexed by script. */
+const SCRIPTS = ['Latin', 'Cyrillic', 'Arabic', 'Han', 'Kana', 'Hangul', 'Greek', 'Hebrew', 'Thai', 'Devanagari'] as const;
+type Script = (typeof SCRIPTS)[number];
+const SCRIPT_INDEX = new Map<Script, number>(SCRIPTS.map((script, i) => [script, i]));
+const LATIN = SCRIPT_INDEX.get('Latin')!;
+const HAN = SCRIPT_INDEX.get('Han')!;
+const KANA = SCRIPT_INDEX.get('Kana')!;
 
 const SCRIPT_TESTS: Array<[Script, RegExp]> = [
   ['Kana', /[\p{Script=Hiragana}\p{Script=Katakana}]/u],
@@ -66,15 +72,10 @@ function scriptOfCodePoint(cp: number): Script | undefined {
   return undefined;
 }
 
-/** Count letters by script (common blocks by code point; the rest through Unicode properties). */
-/** Scripts in a fixed order, so a text's counts are an array indexed by script. */
-const SCRIPTS: readonly Script[] = ['Latin', 'Cyrillic', 'Arabic', 'Han', 'Kana', 'Hangul', 'Greek', 'Hebrew', 'Thai', 'Devanagari'];
-const SCRIPT_INDEX = new Map(SCRIPTS.map((script, i) => [script, i]));
-const LATIN = 0;
-const HAN = 3;
-const KANA = 4;
-
-/** Letters per script (indexed as SCRIPTS), and the scripts in the order they first appear. */
+/**
+ * Letters per script (indexed as SCRIPTS; common blocks by code point, the rest through Unicode
+ * properties), and the scripts in the order they first appear.
+ */
 function scriptCounts(text: string): { counts: Int32Array; seen: number[] } {
   const counts = new Int32Array(SCRIPTS.length);
   const seen: number[] = [];
@@ -97,6 +98,10 @@ function scriptCounts(text: string): { counts: Int32Array; seen: number[] } {
   return { counts, seen };
 }
 
+/**
+ * The BCP 47 tag of a text. A text mixing scripts is in its non-Latin language when that script
+ * carries a real part of it (Chinese and Persian writers embed English terms, not the reverse).
+ */
 export function detectLang(text: string, declared: string): string {
   const { counts, seen } = scriptCounts(text);
   if (seen.length === 0) return declared;

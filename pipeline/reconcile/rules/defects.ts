@@ -55,9 +55,11 @@ function isWordPoint(cp: number): boolean {
 export function lastWordOf(text: string): string | undefined {
   // Backwards by code point: past what is not a word, then over the word.
   const before = (i: number) => {
-    const cp = text.codePointAt(i - 1)!;
-    // The low half of a surrogate pair: step back to the pair's start.
-    return i >= 2 && cp >= 0xdc00 && cp <= 0xdfff && /[\ud800-\udbff]/.test(text[i - 2]!) ? { cp: text.codePointAt(i - 2)!, at: i - 2 } : { cp, at: i - 1 };
+    // The low half of a surrogate pair: the code point starts one unit earlier.
+    const low = text.charCodeAt(i - 1);
+    const paired = i >= 2 && low >= 0xdc00 && low <= 0xdfff && text.charCodeAt(i - 2) >= 0xd800 && text.charCodeAt(i - 2) <= 0xdbff;
+    const at = paired ? i - 2 : i - 1;
+    return { cp: text.codePointAt(at)!, at };
   };
   let end = text.length;
   while (end > 0) {
