@@ -1,19 +1,21 @@
 /**
- * npm run bench [-- --sizes 1,10,100 --no-fail --json]
+ * npm run bench [-- --sizes 1,10,100 --mixed --concurrent N --no-fail --json]
  *
  * Generates synthetic corpora from the real sources (each copy a distinct source with perturbed
- * text, and some copies rendered as Markdown and HTML), builds each in-process in a child process
- * of its own (so peak memory is that size's), and prints bytes, sources, claims, findings, time per
- * stage (writing out/ included), total, throughput and peak memory, the growth factor between sizes, and the parse-only
- * floor (the same files through remark-parse and cheerio alone). Checks the targets and exits 1
- * when one is missed.
+ * text; with --mixed, some copies rendered as Markdown and HTML), builds each in-process in a
+ * child process of its own (so peak memory is that size's), and prints bytes, sources, claims,
+ * findings, time per stage (writing out/ included), total, process time (every thread) and the
+ * cores it amounts to, throughput, peak memory, the growth factor between sizes, and the
+ * parse-only floor (the same files through remark-parse and cheerio alone). Checks the targets and
+ * exits 1 when one is missed. With --concurrent N, N builds of each size run at the same time
+ * (what a build could gain from spreading its work over the cores); targets are not checked then.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
@@ -28,6 +30,7 @@ import { isReferenceFormat, type ManifestEntry } from './manifest.ts';
 import type { Claim, Format } from './types.ts';
 
 const ROOT = PROJECT_ROOT;
+const execFileAsync = promisify(execFile);
 
 /** A small deterministic PRNG (mulberry32), so corpora are the same on every run. */
 function random(seed: number): () => number {
@@ -119,8 +122,19 @@ export function generateCorpus(factor: number, dir: string, mixed = false): { by
   return { bytes, files };
 }
 
+/** The documents of a corpus generateCorpus already wrote (its bytes and files, as generateCorpus returns them). */
+function corpusOf(dir: string): { bytes: number; files: string[] } {
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { sources: ManifestEntry[] };
+  const files = manifest.sources.filter((s) => !isReferenceFormat(s.format)).map((s) => s.file);
+  return { bytes: files.reduce((sum, f) => sum + statSync(path.join(dir, f)).size, 0), files };
+}
+
 export interface SizeResult {
   factor: number;
+  /** Which of the builds run at the same time this was (1 when builds ran one at a time). */
+  copy: number;
+  /** Process time (user + system, every thread: V8 compiles and collects garbage on threads of its own) over the build, in ms. */
+  cpu: number;
   bytes: number;
   outputBytes: number;
   sources: number;
@@ -134,19 +148,22 @@ export interface SizeResult {
 }
 
 /** Build one corpus in this process and measure it (run in a child so peak memory is its own). */
-export function measure(factor: number, dir: string, mixed: boolean): SizeResult {
-  const { bytes, files } = generateCorpus(factor, dir, mixed);
+export function measure(factor: number, dir: string, mixed: boolean, copy = 1): SizeResult {
+  const { bytes, files } = existsSync(path.join(dir, 'manifest.json')) ? corpusOf(dir) : generateCorpus(factor, dir, mixed);
+  const cpuStart = process.cpuUsage();
   const start = performance.now();
   const loaded = loadSources(dir);
   const pkg = loadPackageFiles();
   const load = performance.now() - start;
   const result = build({ sources: loaded.sources, diagnostics: loaded.diagnostics, packageFiles: pkg.files, packageVersion: pkg.version });
   // Render and write every output, as npm run build-data does (a staging folder swapped in).
-  const outDir = path.join(dir, '..', `out-${factor}`);
+  const outDir = path.join(dir, '..', `out-${path.basename(dir)}`);
   const writeStart = performance.now();
   writeOut(result, outDir);
   const writing = performance.now() - writeStart;
   const total = performance.now() - start;
+  const { user, system } = process.cpuUsage(cpuStart);
+  const cpu = (user + system) / 1000;
   const outputBytes = folderBytes(outDir);
   rmSync(outDir, { recursive: true, force: true });
   const stages = stageTimes();
@@ -166,6 +183,8 @@ export function measure(factor: number, dir: string, mixed: boolean): SizeResult
   const floor = performance.now() - floorStart;
   return {
     factor,
+    copy,
+    cpu,
     bytes,
     outputBytes,
     sources: loaded.sources.length,
@@ -197,45 +216,76 @@ const mb = (bytes: number) => bytes / 1024 / 1024;
 
 export function table(results: SizeResult[]): string {
   const stages = [...new Set(results.flatMap((r) => Object.keys(r.stages)))];
-  const header = ['size', 'bytes', 'sources', 'claims', 'findings', 'load ms', ...stages.map((s) => `${s} ms`), 'total ms', 'MB/s', 'peak MB', 'floor ms', 'x floor', 'growth'];
+  const header = ['size', 'bytes', 'sources', 'claims', 'findings', 'load ms', ...stages.map((s) => `${s} ms`), 'total ms', 'cpu ms', 'cores', 'MB/s', 'peak MB', 'floor ms', 'x floor', 'growth'];
+  const concurrent = results.some((r) => r.copy > 1);
   const rows = results.map((r, i) => {
-    const prev = results[i - 1];
+    // Growth is measured against the previous size's build of the same copy.
+    const prev = results.slice(0, i).reverse().find((p) => p.factor !== r.factor && p.copy === r.copy);
     const growth = prev ? `${fmt(r.total / prev.total, 2)}x time for ${fmt(r.bytes / prev.bytes, 1)}x input` : '';
-    return [`${r.factor}x`, String(r.bytes), String(r.sources), String(r.claims), String(r.findings), fmt(r.load), ...stages.map((s) => fmt(r.stages[s] ?? 0)), fmt(r.total), fmt(mb(r.bytes) / (r.total / 1000), 2), fmt(r.peakMB), fmt(r.floor), fmt(r.total / r.floor, 2), growth];
+    const size = concurrent ? `${r.factor}x #${r.copy}` : `${r.factor}x`;
+    return [size, String(r.bytes), String(r.sources), String(r.claims), String(r.findings), fmt(r.load), ...stages.map((s) => fmt(r.stages[s] ?? 0)), fmt(r.total), fmt(r.cpu), fmt(r.cpu / r.total, 2), fmt(mb(r.bytes) / (r.total / 1000), 2), fmt(r.peakMB), fmt(r.floor), fmt(r.total / r.floor, 2), growth];
   });
   return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
+/** The command's options (--child, --dir and --copy are how run() starts its measuring children). */
+const OPTIONS = {
+  sizes: { type: 'string', default: '1,10,100' },
+  child: { type: 'string' },
+  dir: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  'no-fail': { type: 'boolean', default: false },
+  mixed: { type: 'boolean', default: false },
+  concurrent: { type: 'string', default: '1' },
+  copy: { type: 'string', default: '1' },
+} as const;
+
 async function run(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      sizes: { type: 'string', default: '1,10,100' },
-      child: { type: 'string' },
-      dir: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      'no-fail': { type: 'boolean', default: false },
-      mixed: { type: 'boolean', default: false },
-    },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({ options: OPTIONS });
+  } catch (error) {
+    process.stderr.write(`bench: ${(error as Error).message}\nUsage: npm run bench -- [--sizes 1,10,100] [--mixed] [--concurrent N] [--json] [--no-fail]\n`);
+    return 2;
+  }
+  const { values } = parsed;
   if (values.child) {
-    process.stdout.write(JSON.stringify(measure(Number(values.child), values.dir!, values.mixed)));
+    process.stdout.write(JSON.stringify(measure(Number(values.child), values.dir!, values.mixed, Number(values.copy))));
     return 0;
   }
   const sizes = values.sizes.split(',').map(Number);
+  if (!sizes.every((n) => Number.isInteger(n) && n >= 1)) {
+    process.stderr.write(`bench: --sizes takes whole numbers of copies of the real corpus, such as 1,10,100, not "${values.sizes}"\n`);
+    return 2;
+  }
+  const concurrent = Number(values.concurrent);
+  if (!Number.isInteger(concurrent) || concurrent < 1) {
+    process.stderr.write(`bench: --concurrent takes a whole number of builds (1 or more), not "${values.concurrent}"\n`);
+    return 2;
+  }
   const realBytes = loadSources(path.join(ROOT, 'sources')).sources.reduce((sum, s) => sum + Buffer.byteLength(s.text), 0);
   const work = mkdtempSync(path.join(tmpdir(), 'atlas-bench-'));
   const results: SizeResult[] = [];
   try {
     for (const factor of sizes) {
-      // The child gets the V8 flags npm run build-data gives a corpus of this size (heap.mjs).
-      const out = execFileSync(process.execPath, [...nodeFlagsFor(realBytes * factor), '--import', 'tsx', fileURLToPath(import.meta.url), '--child', String(factor), '--dir', path.join(work, `x${factor}`), ...(values.mixed ? ['--mixed'] : [])], {
-        cwd: ROOT,
-        encoding: 'utf8',
-        maxBuffer: 1 << 26,
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
-      results.push(JSON.parse(out) as SizeResult);
-      rmSync(path.join(work, `x${factor}`), { recursive: true, force: true });
+      // Every corpus is written before any build starts, so builds run at once really overlap.
+      const dirs = Array.from({ length: concurrent }, (_, k) => path.join(work, `x${factor}-${k + 1}`));
+      for (const dir of dirs) generateCorpus(factor, dir, values.mixed);
+      // Each child gets the V8 flags npm run build-data gives a corpus of this size (heap.mjs).
+      const outs = await Promise.all(
+        dirs.map((dir, k) =>
+          execFileAsync(process.execPath, [...nodeFlagsFor(realBytes * factor), '--import', 'tsx', fileURLToPath(import.meta.url), '--child', String(factor), '--copy', String(k + 1), '--dir', dir, ...(values.mixed ? ['--mixed'] : [])], {
+            cwd: ROOT,
+            encoding: 'utf8',
+            maxBuffer: 1 << 26,
+          }),
+        ),
+      );
+      for (const { stdout, stderr } of outs) {
+        process.stderr.write(stderr);
+        results.push(JSON.parse(stdout) as SizeResult);
+      }
+      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
     }
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -246,6 +296,11 @@ async function run(): Promise<number> {
   } else {
     process.stdout.write(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}\n\n${table(results)}\n\n`);
     process.stdout.write(`Real corpus, whole process (startup included): ${fmt(startup)} ms of process time\n`);
+  }
+  if (concurrent > 1) {
+    // The targets are for one build on the machine; builds at once only show what sharing the cores costs.
+    if (!values.json) process.stdout.write(`${concurrent} builds of each size ran at the same time: targets are for one build at a time and are not checked.\n`);
+    return 0;
   }
   const largest = results[results.length - 1]!;
   const checks: Array<[string, boolean]> = [
