@@ -19,10 +19,15 @@ export interface ManifestEntry extends Omit<SourceEntry, 'format'> {
   url?: string;
 }
 
-/** Parse JSON; a syntax error becomes a BuildError at the line and column of the offending character. */
+/**
+ * Parse JSON; a syntax error becomes a BuildError at the line and column of the offending
+ * character, and so does a property name given twice in one object (JSON.parse would keep the
+ * last value and drop the other without a word).
+ */
 export function parseJsonWithPosition(text: string, file: string): unknown {
+  let data: unknown;
   try {
-    return JSON.parse(text);
+    data = JSON.parse(text);
   } catch (error) {
     // JSON.parse gives an offset only for some errors (and none for `[1,]` or a text that ends too
     // early), and may quote the whole text: the scan says where and what was expected instead.
@@ -32,6 +37,19 @@ export function parseJsonWithPosition(text: string, file: string): unknown {
     const what = scan ? `expected ${scan.expected}` : (error as Error).message.slice(0, 200);
     throw new BuildError(`Malformed JSON: ${what}`, file, point.line, point.column, 'Fix the JSON syntax at that place and run the build again.');
   }
+  const duplicate = scanJson(text, undefined, { duplicateKeys: true }).duplicate;
+  if (duplicate) {
+    const lines = new LineIndex(text);
+    const point = lines.point(duplicate.offset);
+    throw new BuildError(
+      `Property \`${duplicate.key}\` is given twice in one object (first at line ${lines.point(duplicate.firstOffset).line}); only one of the two values could be used`,
+      file,
+      point.line,
+      point.column,
+      'Keep the value you mean and remove the other.',
+    );
+  }
+  return data;
 }
 
 /** The manifest's entries with a way back to where things are written in it (for messages). */

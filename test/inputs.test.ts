@@ -148,6 +148,35 @@ describe('manifest', () => {
     expect(e.hint).toMatch(/rename/);
   });
 
+  it('a key given twice in one entry is refused at the second, naming the first (JSON.parse would keep the last silently)', () => {
+    const entry = JSON.stringify(doc('mine', 'a.txt')).replace('"file":"a.txt"', '"file":"a.txt",\n     "file":"b.txt"');
+    setup(`{\n  "sources": [\n    ${entry}\n  ]\n}\n`, { 'a.txt': TABLE, 'b.txt': TABLE });
+    const e = buildError();
+    expect(e.message).toBe('Property `file` is given twice in one object (first at line 3); only one of the two values could be used');
+    expect([e.file, e.line, e.column]).toEqual(['sources/manifest.json', 4, 6]);
+    expect(e.hint).toMatch(/remove the other/);
+  });
+
+  it('finds keys given twice only within one object, and compares them decoded', () => {
+    expect(scanJson('{"a":{"a":1},"b":{"a":2}}', undefined, { duplicateKeys: true }).duplicate).toBeUndefined();
+    expect(scanJson('[{"a":1},{"a":2}]', undefined, { duplicateKeys: true }).duplicate).toBeUndefined();
+    expect(scanJson('{"a":{"b":1},"a":2}', undefined, { duplicateKeys: true }).duplicate).toEqual({ key: 'a', offset: 13, firstOffset: 1 });
+    expect(scanJson('{"x":[{"k":1,"\\u006b":2}]}', undefined, { duplicateKeys: true }).duplicate).toMatchObject({ key: 'k', firstOffset: 7 });
+    // Off unless asked for: the scan for positions does not pay for it.
+    expect(scanJson('{"a":1,"a":2}').duplicate).toBeUndefined();
+    // Any JSON an object serializes to has no duplicate; adding one back is always found.
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue(), { minKeys: 1 }), (object) => {
+        const text = JSON.stringify(object);
+        expect(scanJson(text, undefined, { duplicateKeys: true }).duplicate).toBeUndefined();
+        const [key] = Object.keys(object);
+        const doubled = `${text.slice(0, -1)},${JSON.stringify(key)}:0}`;
+        expect(scanJson(doubled, undefined, { duplicateKeys: true }).duplicate?.key).toBe(key);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('a furniture pattern that is not a regular expression is refused where it is written', () => {
     setup({ sources: [doc('mine', 'a.txt', { options: { furniture: ['^ok$', '(unclosed'] } })] }, { 'a.txt': TABLE });
     const e = buildError();

@@ -10,17 +10,29 @@ export interface JsonScan {
   error?: { offset: number; expected: string };
   /** Offset where the value at the pointer asked for starts, when it exists. */
   found?: number;
+  /**
+   * With `duplicateKeys`, the first property name given twice in one object (JSON.parse keeps the
+   * last value and drops the other silently): where its second and first occurrences start.
+   */
+  duplicate?: { key: string; offset: number; firstOffset: number };
 }
 
-type Frame = { kind: 'object'; key: string | undefined } | { kind: 'array'; index: number };
+export interface ScanOptions {
+  /** Report the first property name that appears twice in the same object. */
+  duplicateKeys?: boolean;
+}
+
+type Frame = { kind: 'object'; key: string | undefined; keys?: Map<string, number> } | { kind: 'array'; index: number };
 
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 
 /** Scan `text` as JSON; with `pointer` (e.g. `/sources/0/file`), also find where that value starts. */
-export function scanJson(text: string, pointer?: string): JsonScan {
+export function scanJson(text: string, pointer?: string, options: ScanOptions = {}): JsonScan {
   const target = pointer === undefined ? undefined : parsePointer(pointer);
+  const duplicateKeys = options.duplicateKeys === true;
   const stack: Frame[] = [];
   let found: number | undefined;
+  let duplicate: JsonScan['duplicate'];
   let i = 0;
   const n = text.length;
   const skipSpace = () => {
@@ -92,10 +104,11 @@ export function scanJson(text: string, pointer?: string): JsonScan {
           expectValue = false;
           continue;
         }
-        stack.push({ kind: 'object', key: undefined });
-        const key = readKey();
+        const frame: Frame = { kind: 'object', key: undefined, ...(duplicateKeys ? { keys: new Map<string, number>() } : {}) };
+        stack.push(frame);
+        const key = readKey(frame);
         if (typeof key !== 'string') return key;
-        (stack[stack.length - 1] as { key: string | undefined }).key = key;
+        frame.key = key;
         continue;
       }
       if (ch === '[') {
@@ -133,13 +146,13 @@ export function scanJson(text: string, pointer?: string): JsonScan {
     const top = stack[stack.length - 1];
     if (!top) {
       if (i < n) return fail('the end of the text after the value');
-      return found === undefined ? {} : { found };
+      return { ...(found === undefined ? {} : { found }), ...(duplicate ? { duplicate } : {}) };
     }
     const ch = text[i];
     if (top.kind === 'object') {
       if (ch === ',') {
         i++;
-        const key = readKey();
+        const key = readKey(top);
         if (typeof key !== 'string') return key;
         top.key = key;
         expectValue = true;
@@ -168,12 +181,18 @@ export function scanJson(text: string, pointer?: string): JsonScan {
     return fail(i >= n ? '`,` or `]` (the array is not closed)' : '`,` or `]` after the array element');
   }
 
-  /** A property name and its colon; leaves `i` at the value. */
-  function readKey(): string | JsonScan {
+  /** A property name of the object `frame` and its colon; leaves `i` at the value. */
+  function readKey(frame: Frame & { kind: 'object' }): string | JsonScan {
     skipSpace();
     if (text[i] !== '"') return fail(text[i] === '}' ? 'a property name in double quotes (no comma before `}`)' : 'a property name in double quotes');
-    const key = readString(target !== undefined);
+    const start = i;
+    const key = readString(target !== undefined || frame.keys !== undefined);
     if (typeof key !== 'string') return key;
+    if (frame.keys) {
+      const first = frame.keys.get(key);
+      if (first !== undefined) duplicate ??= { key, offset: start, firstOffset: first };
+      else frame.keys.set(key, start);
+    }
     skipSpace();
     if (text[i] !== ':') return fail('`:` after the property name');
     i++;
