@@ -5,6 +5,7 @@
  */
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { isUtf8 } from 'node:buffer';
 import { BuildError } from './errors.ts';
 import { isReferenceFormat, parseManifestWithPositions } from './manifest.ts';
 import type { LoadedSource } from './build.ts';
@@ -108,7 +109,8 @@ export function decodeSource(bytes: Uint8Array): Decoded {
       const before = new TextDecoder('utf-8').decode(bytes.subarray(0, nul));
       return { ok: false, message: `contains a NUL byte at byte offset ${nul}: not a text file (${NOT_TEXT})`, offset: nul, ...endPoint(before) };
     }
-    const bad = invalidUtf8Offset(bytes);
+    // Node's native check first; the byte-by-byte scan only to say where a bad file goes wrong.
+    const bad = isUtf8(bytes) ? -1 : invalidUtf8Offset(bytes);
     if (bad >= 0) {
       const before = new TextDecoder('utf-8').decode(bytes.subarray(0, bad));
       return {

@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BuildError } from '../pipeline/errors.ts';
 import { build } from '../pipeline/build.ts';
-import { decodeSource, loadSources, type LoadResult } from '../pipeline/load.ts';
+import { decodeSource, invalidUtf8Offset, loadSources, type LoadResult } from '../pipeline/load.ts';
+import { isUtf8 } from 'node:buffer';
 import { parseJsonWithPosition } from '../pipeline/manifest.ts';
 import { PARSERS } from '../pipeline/parsers/index.ts';
 import { scanJson } from '../pipeline/text/json.ts';
@@ -318,6 +319,31 @@ describe('documents that cannot be read are diagnostics; the build goes on', () 
     const d = diagnosticFor(Buffer.from('100 | Continue |\n404 | Not\u0000Found |\n'));
     expect(d).toMatchObject({ ruleId: 'source/unreadable', line: 2, column: 10 });
     expect(d.message).toMatch(/NUL byte at byte offset 26: not a text file \(if it is UTF-16 or UTF-32 without a byte-order mark, save it as UTF-8/);
+  });
+
+  it('the byte scan that finds the first bad byte agrees with the native UTF-8 check and with a strict decoder', () => {
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    const valid = (bytes: Uint8Array) => {
+      try {
+        strict.decode(bytes);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    // Bytes near the edges of UTF-8's ranges (overlong forms, surrogates, past U+10FFFF, cut sequences).
+    const edgy = fc.constantFrom(0x00, 0x41, 0x7f, 0x80, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff, 0x9f, 0xa0, 0x8f, 0x90);
+    const bytes = fc.oneof(fc.uint8Array({ maxLength: 16 }), fc.array(edgy, { maxLength: 12 }).map((a) => Uint8Array.from(a)), fc.string({ unit: 'grapheme' }).map((t) => new TextEncoder().encode(t)));
+    fc.assert(
+      fc.property(bytes, (b) => {
+        const offset = invalidUtf8Offset(b);
+        expect(offset < 0).toBe(valid(b));
+        expect(offset < 0).toBe(isUtf8(b));
+        // Everything before the reported byte is valid.
+        if (offset >= 0) expect(valid(b.subarray(0, offset))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('Windows-1256 (Persian): not UTF-8, at the byte offset, line and column of the first bad byte', () => {
