@@ -43,6 +43,9 @@ describe('what a careful reviewer finds in the real sources', () => {
     // The table gives 421 and 425 meanings that are not the registered ones.
     ['semantic-conflict/421/description/en/ru-table', 'warning'],
     ['semantic-conflict/425/description/en/ru-table', 'warning'],
+    // The Simplified Chinese list calls 4xx and 5xx "client response" and "server response": no error.
+    ['semantic-conflict:class-subject/4xx/class-name/zh-Hans/zh-hans-list', 'warning'],
+    ['semantic-conflict:class-subject/5xx/class-name/zh-Hans/zh-hans-list', 'warning'],
     // Codes in no registry, or only in the unofficial list.
     ['unregistered-code/449/-/-/-', 'info'],
     ['unregistered-code/509/-/-/-', 'info'],
@@ -64,6 +67,13 @@ describe('what a careful reviewer finds in the real sources', () => {
     expect(f!.severity).toBe(severity);
     expect(f!.sources.length).toBeGreaterThan(0);
     expect(f!.message.length).toBeGreaterThan(20);
+  });
+
+  it('questions only the class names that leave out a subject (the Persian ones say all of theirs)', () => {
+    expect(findings.filter((f) => f.id.startsWith('semantic-conflict:class-subject/')).map((f) => f.id)).toEqual([
+      'semantic-conflict:class-subject/4xx/class-name/zh-Hans/zh-hans-list',
+      'semantic-conflict:class-subject/5xx/class-name/zh-Hans/zh-hans-list',
+    ]);
   });
 
   it('raises no misattribution beyond the known ones and the ambiguous 302/307 copy', () => {

@@ -10,7 +10,7 @@ import type { Claim, Diagnostic } from '../types.ts';
 import { Findings, evidenceOf, type Finding, type Rejected } from './findings.ts';
 import { buildRecords, type Alias, type ClassRecord, type CodeRecord } from './records.ts';
 import { applyDecisions, type Decision } from '../decisions.ts';
-import { canonicalName, classifyName, isKnownEnglishName, knownNames, type AliasKind } from './rules/names.ts';
+import { canonicalName, classifyName, findClassNameGaps, isKnownEnglishName, knownNames, type AliasKind } from './rules/names.ts';
 import { findDefects } from './rules/defects.ts';
 import { findNearIdentical, findOtherMeanings, findOtherSubject } from './rules/meaning.ts';
 import { diagnosticFinding, findDuplicateEntries, findMissingDescriptions } from './rules/structure.ts';
@@ -112,6 +112,27 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
       candidates: [claim.text, canonical ?? ''],
     });
     link(claim.code, f);
+  }
+
+  // Class names that leave out a subject of the registry's class name say something else.
+  for (const { claim: c, registryName, missing } of findClassNameGaps(claims, registries, subjects)) {
+    const left = missing.map((m) => `${m.concept} (${m.terms.map((t) => quote(t)).join(' or ')})`).join(', ');
+    if (!demoted.has(c)) demoted.set(c, `class name without ${missing.map((m) => m.concept).join(', ')}`);
+    findings.add({
+      kind: 'semantic-conflict',
+      qualifier: 'class-subject',
+      severity: 'warning',
+      code: c.code,
+      field: 'class-name',
+      locale: c.lang,
+      source: c.source,
+      claims: [c],
+      message: `The ${c.lang} name ${c.source} gives the class ${c.code}, ${quote(c.text)}, does not say ${left}, as the class's name ${quote(registryName)} does.`,
+      resolution: {
+        rule: 'names/class-subject',
+        action: `Kept, ranked below ${c.lang} class names that say every subject of ${quote(registryName)}; a reviewer can override it.`,
+      },
+    });
   }
 
   const descriptions = claims.filter((c) => c.field === 'description');

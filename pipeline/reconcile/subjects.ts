@@ -43,9 +43,11 @@ const FEW_TERMS = 12;
 export class SubjectIndex {
   private readonly byLang = new Map<string, LanguageMatcher>();
   private readonly memo = new Map<string, Map<string, Set<string>>>();
+  private readonly termsByConcept = new Map<string, ReadonlyMap<string, string[]>>();
 
   constructor(glossary: readonly GlossaryConcept[]) {
     for (const concept of glossary) {
+      this.termsByConcept.set(concept.concept, concept.terms);
       for (const [lang, terms] of concept.terms) {
         let matcher = this.byLang.get(lang);
         if (!matcher) this.byLang.set(lang, (matcher = { prefixes: trieNode(), hasPrefixes: false, substrings: new Map(), starts: new Uint8Array(0x10000), terms: [] }));
@@ -74,8 +76,19 @@ export class SubjectIndex {
     }
   }
 
+  /** The glossary column a language reads: its own tag's, else its primary subtag's. */
+  private columnFor(lang: string): string {
+    return this.byLang.has(lang) ? lang : primarySubtag(lang);
+  }
+
   private matcherFor(lang: string): LanguageMatcher | undefined {
-    return this.byLang.get(lang) ?? this.byLang.get(primarySubtag(lang));
+    return this.byLang.get(this.columnFor(lang));
+  }
+
+  /** The glossary's words for a concept in a language, or undefined when it has none there. */
+  termsOf(concept: string, lang: string): readonly string[] | undefined {
+    const terms = this.termsByConcept.get(concept)?.get(this.columnFor(lang))?.filter((t) => t !== '');
+    return terms && terms.length > 0 ? terms : undefined;
   }
 
   /** Concepts a text mentions, or undefined when the glossary has no terms in its language. */

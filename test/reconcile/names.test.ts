@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { classifyName, editDistance, knownNames } from '../../pipeline/reconcile/rules/names.ts';
+import { classifyName, editDistance, findClassNameGaps, knownNames } from '../../pipeline/reconcile/rules/names.ts';
+import { SubjectIndex } from '../../pipeline/reconcile/subjects.ts';
+import { parseClassNames, parseGlossary } from '../../pipeline/registry.ts';
 import { reconcile } from '../../pipeline/reconcile/index.ts';
 import { claim, registries } from './fixtures.ts';
 
@@ -94,5 +96,54 @@ describe('names in reconcile', () => {
     const result = reconcile({ claims: [], diagnostics: [], registries: r, order, trust });
     expect(result.codes.find((c) => c.code === 510)).toMatchObject({ name: 'Not Extended', status: 'obsoleted' });
     expect(result.codes.find((c) => c.code === 306)).toMatchObject({ name: null, status: 'unused' });
+  });
+});
+
+describe('class names that leave out a subject of the registry name', () => {
+  // A glossary with words for the class subjects in two languages, and none for `client` in ru.
+  const glossary = parseGlossary('concept,en,zh-Hans,ru\nclient,client,客户端,\nerror,error,错误;出错,ошиб\nsuccess,success,成功,успеш\n', 'glossary.csv');
+  const withClasses = () => {
+    const reg = registries();
+    reg.glossary = glossary;
+    reg.classes = parseClassNames('Class,Name,Reference\n2xx,Successful,x\n4xx,Client Error,x\n', 'classes.csv');
+    reg.classesSource = 'classes';
+    return reg;
+  };
+  const reg = withClasses();
+  const subjects = new SubjectIndex(glossary);
+  const gaps = (claims: ReturnType<typeof claim>[]) => findClassNameGaps(claims, reg, subjects).map((g) => `${g.claim.text}: ${g.missing.map((m) => `${m.concept}=${m.terms.join('|')}`).join(' ')}`);
+
+  it('finds the subject a class name leaves out, with the words the glossary has for it', () => {
+    expect(gaps([claim('4xx', 'class-name', '客户端响应', { lang: 'zh-Hans' })])).toEqual(['客户端响应: error=错误|出错']);
+    expect(gaps([claim('4xx', 'class-name', '响应', { lang: 'zh-Hans' })])).toEqual(['响应: client=客户端 error=错误|出错']);
+  });
+  it('accepts a class name that says every subject, in any of the glossary’s words, and English by prefix', () => {
+    expect(gaps([claim('4xx', 'class-name', '客户端出错', { lang: 'zh-Hans' }), claim('2xx', 'class-name', '成功响应', { lang: 'zh-Hans' }), claim('4xx', 'class-name', 'Client errors', { lang: 'en' })])).toEqual([]);
+  });
+  it('does not hold a subject against a language the glossary has no word for it in, nor judge a language it lacks', () => {
+    expect(gaps([claim('4xx', 'class-name', 'Ошибка', { lang: 'ru' })])).toEqual([]);
+    expect(gaps([claim('4xx', 'class-name', 'Erreur client', { lang: 'fr' })])).toEqual([]);
+    // Only class names are judged, and only for classes the registry of classes names.
+    expect(gaps([claim('400', 'name', '响应', { lang: 'zh-Hans' }), claim('3xx', 'class-name', '响应', { lang: 'zh-Hans' })])).toEqual([]);
+  });
+  it('reports it once per source and class, ranks the name below sound ones, and keeps it when it is the only one', () => {
+    const order = new Map([['a', 0], ['b', 1]]);
+    const claims = [
+      claim('4xx', 'class-name', '客户端响应', { lang: 'zh-Hans', source: 'a', line: 2 }),
+      claim('4xx', 'class-name', '客户端响应', { lang: 'zh-Hans', source: 'a', line: 9 }),
+      claim('4xx', 'class-name', '客户端错误', { lang: 'zh-Hans', source: 'b', line: 4 }),
+      claim('2xx', 'class-name', '响应', { lang: 'zh-Hans', source: 'b', line: 3 }),
+    ];
+    const result = reconcile({ claims, diagnostics: [], registries: withClasses(), order, trust: new Map() });
+    const found = result.findings.filter((f) => f.kind === 'semantic-conflict');
+    expect(found.map((f) => `${f.id} ${f.severity} ${f.sources.map((e) => e.line).join(',')}`)).toEqual([
+      'semantic-conflict:class-subject/4xx/class-name/zh-Hans/a warning 2,9',
+      'semantic-conflict:class-subject/2xx/class-name/zh-Hans/b warning 3',
+    ]);
+    expect(found[0]!.message).toBe('The zh-Hans name a gives the class 4xx, “客户端响应”, does not say error (“错误” or “出错”), as the class\'s name “Client Error” does.');
+    const names = (cls: string) => result.classes.find((c) => c.class === cls)!.names['zh-Hans']!;
+    // Source a comes first in the manifest, but its name leaves out the error.
+    expect(names('4xx').text).toBe('客户端错误');
+    expect(names('2xx').text).toBe('响应');
   });
 });

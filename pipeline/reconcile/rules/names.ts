@@ -3,8 +3,10 @@
  * one is kept as an alias and classified. The registry decides; a majority of sources never does.
  */
 import { textKey } from '../../dataset.ts';
+import { byCodePoint } from '../../order.ts';
 import type { Registries } from '../../registry.ts';
 import type { Claim } from '../../types.ts';
+import type { SubjectIndex } from '../subjects.ts';
 
 export type AliasKind = 'historical' | 'spelling-variant' | 'typo' | 'mislabel' | 'unknown';
 
@@ -110,4 +112,36 @@ export function canonicalName(code: string, registries: Registries): string | nu
 /** A name a source tagged with another Latin-script language that is really a known English name. */
 export function isKnownEnglishName(claim: Claim, index: Map<string, KnownName[]>): boolean {
   return claim.field === 'name' && claim.lang !== 'en' && /^[\p{Script=Latin}\p{N}\p{P}\s]+$/u.test(claim.text) && index.has(textKey(claim.text));
+}
+
+export interface ClassNameGap {
+  claim: Claim;
+  /** The class's name in the registry of classes. */
+  registryName: string;
+  /** Subjects of the registry name the class name leaves out, with the glossary's words for them. */
+  missing: Array<{ concept: string; terms: readonly string[] }>;
+}
+
+/**
+ * Class names that leave out a subject of the class's registry name, in a language the glossary
+ * has words for that subject in: a name for `Client Error` that speaks of the client and a
+ * response but no error says something else. A subject the glossary has no word for in the
+ * language is not held against it.
+ */
+export function findClassNameGaps(claims: readonly Claim[], registries: Registries, subjects: SubjectIndex): ClassNameGap[] {
+  const out: ClassNameGap[] = [];
+  for (const claim of claims) {
+    if (claim.field !== 'class-name') continue;
+    const registryName = registries.classes.get(claim.code)?.name;
+    if (!registryName) continue;
+    const found = subjects.conceptsOf(claim.text, claim.lang);
+    if (!found) continue;
+    const missing: ClassNameGap['missing'] = [];
+    for (const concept of [...subjects.conceptsOfName(registryName)].sort(byCodePoint)) {
+      const terms = subjects.termsOf(concept, claim.lang);
+      if (terms && !found.has(concept)) missing.push({ concept, terms });
+    }
+    if (missing.length > 0) out.push({ claim, registryName, missing });
+  }
+  return out;
 }
