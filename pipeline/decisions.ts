@@ -87,9 +87,9 @@ export function applyDecisions(findings: Finding[], decisions: readonly Decision
     finding.status = stale ? 'stale' : 'decided';
     if (stale) finding.decision.stale = `decided on fingerprint ${d.fingerprint}; the candidates now give ${finding.fingerprint}`;
     if (d.action !== 'pick' && d.action !== 'override') continue;
-    if (!finding.field || finding.field === 'class-name' || !finding.locale) {
+    if (!finding.field || !finding.locale) {
       throw new BuildError(
-        `Decision \`${d.id}\` says ${d.action}, but the finding is not about one name or description in one language`,
+        `Decision \`${d.id}\` says ${d.action}, but the finding is not about one name, description or class name in one language`,
         file,
         d.line,
         1,

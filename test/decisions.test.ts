@@ -35,6 +35,20 @@ describe('reviewer decisions', () => {
     expect(d.alternates.length).toBeGreaterThan(0);
   });
 
+  it('applies an override of a class name in one language; a pick of a text no source gives is stale', () => {
+    const id = 'semantic-conflict:class-subject/4xx/class-name/zh-Hans/zh-hans-list';
+    const before = JSON.parse(base.files.get('http-status-codes.json')!).classes.find((c: { class: string }) => c.class === '4xx').names['zh-Hans'];
+    expect(before.text).toBe('客户端响应');
+    const result = buildWith(`${id}:\n  action: override\n  value: 客户端错误\n  note: The class is client errors, not responses.\n  fingerprint: ${fingerprintOf(id)}\n`);
+    const cls = JSON.parse(result.files.get('http-status-codes.json')!).classes.find((c: { class: string }) => c.class === '4xx');
+    expect(cls.names['zh-Hans']).toMatchObject({ text: '客户端错误', sources: [{ source: 'decisions', line: 1 }] });
+    expect(cls.names['zh-Hans'].alternates.map((a: { text: string }) => a.text)).toEqual(['客户端响应']);
+    expect(result.findings.find((f) => f.id === id)!.status).toBe('decided');
+    // A pick of a text no source gives for the class is stale, as for codes.
+    const picked = buildWith(`${id}:\n  action: pick\n  pick: 不存在\n  note: x\n`);
+    expect(picked.findings.find((f) => f.id === id)!.status).toBe('stale');
+  });
+
   it('applies a pick: another candidate becomes the chosen one', () => {
     const id = 'misattributed-description/302/description/zh-Hans/zh-hans-list';
     const before = record(base, 302).descriptions['zh-Hans'].text;
@@ -86,7 +100,7 @@ describe('reviewer decisions', () => {
 
   it('refuses a pick or override on a finding that is not about one text in one language', () => {
     const id = 'missing-description/400/description/-/zh-hant-list';
-    expect(errorOf(() => buildWith(`${id}:\n  action: override\n  value: x\n  note: y\n`))).toMatch(/^sources\/decisions\.yaml:1:1: Decision `missing-description\/400\/description\/-\/zh-hant-list` says override, but the finding is not about one name or description in one language/);
+    expect(errorOf(() => buildWith(`${id}:\n  action: override\n  value: x\n  note: y\n`))).toMatch(/^sources\/decisions\.yaml:1:1: Decision `missing-description\/400\/description\/-\/zh-hant-list` says override, but the finding is not about one name, description or class name in one language/);
   });
 
   it('refuses two decisions that change the same text', () => {

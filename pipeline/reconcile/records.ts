@@ -227,9 +227,16 @@ export function buildRecords(claims: readonly Claim[], registries: Registries, c
     const authority = reference && registries.classesSource ? { text: reference.name, attestation: { source: registries.classesSource, line: reference.line } } : undefined;
     const candidates = groupCandidates(classClaims.filter((c) => c.code === cls), ctx.order);
     const langs = new Set([...candidates.keys(), ...(authority ? ['en'] : [])]);
+    // A reviewer's pick or override of a class name in a language (decisions.yaml).
+    for (const key of ctx.overrides.keys()) {
+      const [c, f, l] = key.split('|');
+      if (c === cls && f === 'class-name' && l) langs.add(l);
+    }
     for (const lang of [...langs].sort(byCodePoint)) {
-      const { value } = chooseCandidate(candidates.get(lang) ?? [], { ...ctx, ...(lang === 'en' && authority ? { authority } : {}) });
-      if (value) names[lang] = value;
+      const override = ctx.overrides.get(slotKey(cls, 'class-name', lang));
+      const choice = chooseCandidate(candidates.get(lang) ?? [], { ...ctx, ...(lang === 'en' && authority ? { authority } : {}), ...(override ? { override } : {}) });
+      if (choice.missingPick) missingPicks.push(choice.missingPick);
+      if (choice.value) names[lang] = choice.value;
     }
     classes.push({ class: cls, name: reference?.name ?? null, reference: reference?.reference || null, names: sortedKeys(names) });
   }
