@@ -4,7 +4,7 @@
  * when everything validated.
  */
 import { parseArgs } from 'node:util';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VFile } from 'vfile';
@@ -13,6 +13,7 @@ import { build, type BuildResult, type Chunks } from './build.ts';
 import { BuildError } from './errors.ts';
 import { loadPackageFiles, loadSources } from './load.ts';
 import type { Diagnostic } from './types.ts';
+import { PROJECT_ROOT } from './paths.ts';
 
 const USAGE = `Usage: npm run build-data -- [options]
 
@@ -151,12 +152,18 @@ export function writeChunks(target: string, chunks: Chunks): void {
 export function writeOut(result: BuildResult, outDir: string): void {
   const { staging, previous } = siblings(outDir);
   rmSync(staging, { recursive: true, force: true });
-  for (const [file, content] of result.files) {
-    const target = path.join(staging, file);
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeChunks(target, content);
+  try {
+    for (const [file, content] of result.files) {
+      const target = path.join(staging, file);
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeChunks(target, content);
+    }
+    mkdirSync(staging, { recursive: true });
+  } catch (error) {
+    // A write that failed (a full disk, no permission) leaves nothing behind; out/ is untouched.
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
   }
-  mkdirSync(staging, { recursive: true });
   const hadOut = existsSync(outDir);
   if (hadOut) {
     rmSync(previous, { recursive: true, force: true });
@@ -164,6 +171,69 @@ export function writeOut(result: BuildResult, outDir: string): void {
   }
   renameSync(staging, outDir);
   if (hadOut) rmSync(previous, { recursive: true, force: true });
+}
+
+/** Where a path really is: its nearest existing folder resolved through symbolic links, the rest appended. */
+function realLocation(p: string): { location: string; existing: string } {
+  let existing = path.resolve(p);
+  const rest: string[] = [];
+  while (!existsSync(existing) && path.dirname(existing) !== existing) {
+    rest.unshift(path.basename(existing));
+    existing = path.dirname(existing);
+  }
+  const real = realpathSync(existing);
+  return { location: path.join(real, ...rest), existing: real };
+}
+
+function isWithin(outer: string, inner: string): boolean {
+  const relative = path.relative(outer, inner);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/**
+ * The --out folder is replaced whole (staged beside it, then swapped in), so it must be a folder of
+ * its own: never the sources folder, the current folder or the project, nor a folder holding one
+ * of them, and it must be a place a folder can be made.
+ */
+export function checkOutFolder(outDir: string, sourcesDir: string): void {
+  const { location, existing } = realLocation(outDir);
+  const guarded: Array<[string, string]> = [
+    [sourcesDir, 'the sources folder'],
+    [process.cwd(), 'the current folder'],
+    [PROJECT_ROOT, 'the project'],
+  ];
+  for (const [dir, what] of guarded) {
+    if (!existsSync(dir)) continue;
+    const real = realpathSync(dir);
+    if (isWithin(location, real)) {
+      throw new BuildError(
+        `--out ${outDir} ${location === real ? 'is' : 'holds'} ${what} (${real}); the build replaces its --out folder whole, so it refuses this one`,
+        undefined,
+        undefined,
+        undefined,
+        'Give --out a folder of its own, such as out.',
+      );
+    }
+  }
+  if (!statSync(existing).isDirectory()) {
+    throw new BuildError(
+      existing === location ? `--out ${outDir} is a file, not a folder` : `--out ${outDir} cannot be made: ${existing} is a file, not a folder`,
+      undefined,
+      undefined,
+      undefined,
+      'Give --out a folder, or a path where one can be made.',
+    );
+  }
+}
+
+/** A file-system error (no permission, a full disk) as a BuildError that names the path. */
+function fileSystemError(error: unknown): BuildError | undefined {
+  const e = error as NodeJS.ErrnoException;
+  if (!(error instanceof Error) || typeof e.code !== 'string' || typeof e.syscall !== 'string') return undefined;
+  const where = e.path ?? (error as { dest?: string }).dest;
+  // `EACCES: permission denied, open '/x'`: the path is said once, where a file name goes.
+  const reason = e.message.split(', ')[0] ?? e.code;
+  return new BuildError(`cannot ${e.syscall}: ${reason}`, where, undefined, undefined, 'Check that the folder exists, is writable and has room; the --out folder was left as it was.');
 }
 
 function siblings(outDir: string): { staging: string; previous: string } {
@@ -198,6 +268,7 @@ export function main(argv: string[]): number {
     return 0;
   }
   try {
+    checkOutFolder(options.out, options.sources);
     const recovered = recoverOut(options.out);
     if (recovered) process.stderr.write(`${recovered}\n`);
     const loaded = loadSources(options.sources);
@@ -233,10 +304,11 @@ export function main(argv: string[]): number {
     writeOut(result, options.out);
     process.stderr.write(`wrote ${result.files.size} files to ${options.out}/ (${result.claims.length} claims); ${summary}\n`);
     return 0;
-  } catch (error) {
+  } catch (caught) {
+    const error = fileSystemError(caught) ?? caught;
     if (error instanceof BuildError) {
       process.stderr.write(`error: ${error.format()}\n`);
-      if (options.debug) process.stderr.write(`${error.stack}\n`);
+      if (options.debug) process.stderr.write(`${(caught as Error).stack}\n`);
       return 1;
     }
     process.stderr.write(`internal error: ${(error as Error).message}\n${options.debug ? (error as Error).stack : 'run with --debug for a stack trace'}\n`);

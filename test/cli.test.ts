@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { main } from '../pipeline/cli.ts';
+import { main, writeOut } from '../pipeline/cli.ts';
 import { build } from '../pipeline/build.ts';
 import { loadSources } from '../pipeline/load.ts';
 import { assertValid, validator, type SchemaName } from '../pipeline/schemas.ts';
@@ -171,3 +171,60 @@ describe('schemas', () => {
     }
   });
 });
+
+describe('the --out folder', () => {
+  const listing = (dir: string) => readdirSync(dir, { recursive: true }).map(String).sort();
+
+  it.each([
+    ['the sources folder itself', (src: string) => src, /is the sources folder/],
+    ['a folder that holds the sources', (src: string) => path.dirname(src), /holds the sources folder/],
+    ['the current folder', () => '.', /is the current folder/],
+    ['the project', () => ROOT, /is the project/],
+  ])('refuses %s and leaves everything as it was', (what, outOf, message) => {
+    const src = copySources();
+    // Run from elsewhere, so that the project is refused as the project, not as the current folder.
+    if (what === 'the project') vi.spyOn(process, 'cwd').mockReturnValue(work);
+    const before = listing(src);
+    const out = outOf(src);
+    expect(main(['--sources', src, '--out', out])).toBe(1);
+    expect(stderr).toMatch(message);
+    expect(stderr).toMatch(/^error: --out .* the build replaces its --out folder whole, so it refuses this one\n {2}Give --out a folder of its own/);
+    expect(listing(src)).toEqual(before);
+    expect(readdirSync(path.dirname(src)).filter((f) => f.includes('.staging') || f.includes('.previous'))).toEqual([]);
+  });
+
+  it('refuses a file, and a path under a file, with what is wrong', () => {
+    const src = copySources();
+    const file = path.join(work, 'afile');
+    writeFileSync(file, 'x');
+    expect(main(['--sources', src, '--out', file])).toBe(1);
+    expect(stderr).toContain(`error: --out ${file} is a file, not a folder`);
+    stderr = '';
+    expect(main(['--sources', src, '--out', path.join(file, 'out'), '--check'])).toBe(1);
+    expect(stderr).toContain(`cannot be made: ${file} is a file, not a folder`);
+    expect(readFileSync(file, 'utf8')).toBe('x');
+  });
+
+  it('reports a file-system failure as an error that names the path, not an internal error', () => {
+    const src = copySources();
+    // A folder name the file system cannot hold once the build adds its staging suffix.
+    const out = path.join(work, 'o'.repeat(250));
+    expect(main(['--sources', src, '--out', out])).toBe(1);
+    expect(stderr).toMatch(/^error: .*\.staging: cannot \w+: ENAMETOOLONG: name too long\n {2}Check that the folder exists/m);
+    expect(stderr).not.toContain('internal error');
+    expect(readdirSync(work).sort()).toEqual(['sources']);
+  });
+
+  it('leaves out/ as it was and no staging folder when a file cannot be written', () => {
+    const loaded = loadSources(path.join(ROOT, 'sources'));
+    const result = build({ sources: loaded.sources, diagnostics: loaded.diagnostics });
+    result.files.set('n'.repeat(300), () => 'unwritable name');
+    const out = path.join(work, 'out');
+    cpSync(path.join(ROOT, 'out'), out, { recursive: true });
+    const before = listing(out);
+    expect(() => writeOut(result, out)).toThrow(/ENAMETOOLONG/);
+    expect(listing(out)).toEqual(before);
+    expect(readdirSync(work)).toEqual(['out']);
+  });
+});
+
