@@ -52,15 +52,20 @@ function setup(manifest: object | string, files: Record<string, string | Uint8Ar
 
 const doc = (id: string, file: string, extra: object = {}) => ({ id, file, format: 'table', lang: 'en', ...extra });
 
-/** The BuildError loadSources throws. */
-function buildError(): BuildError {
+/** The BuildError `run` throws; fails the test when it returns or throws anything else. */
+function thrownBy(run: () => unknown): BuildError {
   try {
-    loadSources(dir);
+    run();
   } catch (error) {
     expect(error).toBeInstanceOf(BuildError);
     return error as BuildError;
   }
-  throw new Error('loadSources did not throw');
+  throw new Error('expected a BuildError, but nothing was thrown');
+}
+
+/** The BuildError loadSources throws. */
+function buildError(): BuildError {
+  return thrownBy(() => loadSources(dir));
 }
 
 function claimsOf(loaded: LoadResult): Claim[] {
@@ -116,13 +121,14 @@ describe('manifest', () => {
         }
         expect(scanJson(text).error === undefined).toBe(parsed);
         if (parsed) return;
-        try {
-          parseJsonWithPosition(text, 'm.json');
-        } catch (error) {
-          expect(error).toBeInstanceOf(BuildError);
-          expect((error as BuildError).line).toBeGreaterThanOrEqual(1);
-          expect((error as BuildError).column).toBeGreaterThanOrEqual(1);
-        }
+        // Outside a catch, so that a text parseJsonWithPosition let through fails the test.
+        expect(() => parseJsonWithPosition(text, 'm.json')).toThrow(BuildError);
+        const error = thrownBy(() => parseJsonWithPosition(text, 'm.json'));
+        expect(error.file).toBe('m.json');
+        expect(error.message).toMatch(/^Malformed JSON: /);
+        expect(error.line).toBeGreaterThanOrEqual(1);
+        expect(error.column).toBeGreaterThanOrEqual(1);
+        expect(error.line).toBeLessThanOrEqual(text.split('\n').length);
       }),
       { numRuns: 500 },
     );
