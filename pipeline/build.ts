@@ -138,11 +138,12 @@ export function build(input: BuildInput): BuildResult {
   for (const { entry } of input.sources) {
     if (!isReferenceFormat(entry.format)) continue;
     const earlier = referenceSources.get(entry.format);
-    if (earlier) throw new BuildError(`Sources \`${earlier}\` and \`${entry.id}\` are both ${entry.format}; the build takes one`, 'sources/manifest.json', undefined, undefined, 'Remove one of the entries, or merge the files.');
+    // The manifest reader refuses this at its line; a caller that builds from entries of its own gets it here.
+    if (earlier) throw new BuildError(`Sources \`${earlier}\` and \`${entry.id}\` are both ${entry.format}; the build takes one`, undefined, undefined, undefined, 'Remove one of the entries, or merge the files.');
     referenceSources.set(entry.format, entry.id);
   }
   if (!referenceSources.has('iana-registry')) {
-    throw new BuildError('No source has the format iana-registry: canonical names and statuses come from it', 'sources/manifest.json', undefined, undefined, 'Add the IANA registry CSV (sources/registry/iana-http-status-codes.csv) to the manifest.');
+    throw new BuildError('No source in the manifest has the format iana-registry: canonical names and statuses come from it', undefined, undefined, undefined, 'Add the IANA registry CSV (registry/iana-http-status-codes.csv) to the manifest.');
   }
 
   timed('parse', () => {

@@ -129,6 +129,20 @@ export function parseManifestWithPositions(text: string, file: string): ParsedMa
     if (typeof entry.url === 'string') result.url = entry.url;
     return result;
   });
+  // The authorities are one each: a second copy would silently replace the first.
+  const reference = new Map<string, number>();
+  entries.forEach((entry, i) => {
+    if (!isReferenceFormat(entry.format)) return;
+    const first = reference.get(entry.format);
+    if (first !== undefined) {
+      fail(
+        `Sources \`${entries[first]!.id}\` (entry ${first + 1}) and \`${entry.id}\` (entry ${i + 1}) are both ${entry.format}; the build takes one`,
+        locate(i, 'format'),
+        'Remove one of the entries, or merge the files.',
+      );
+    }
+    reference.set(entry.format, i);
+  });
   return { entries, locate };
 }
 

@@ -123,13 +123,21 @@ describe('build-data command', () => {
     const sources = copySources();
     const manifest = JSON.parse(readFileSync(path.join(sources, 'manifest.json'), 'utf8'));
     const iana = manifest.sources.find((s: { format: string }) => s.format === 'iana-registry');
-    writeFileSync(path.join(sources, 'manifest.json'), JSON.stringify({ sources: [...manifest.sources, { ...iana, id: 'iana-copy' }] }));
+    const twice = JSON.stringify({ sources: [...manifest.sources, { ...iana, id: 'iana-copy' }] }, null, 2);
+    writeFileSync(path.join(sources, 'manifest.json'), twice);
+    // At the second entry's format, in the manifest of the folder given.
+    const line = twice.slice(0, twice.lastIndexOf('"format": "iana-registry"')).split('\n').length;
     expect(main(['--sources', sources, '--out', path.join(work, 'out')])).toBe(1);
-    expect(stderr).toContain('Sources `iana` and `iana-copy` are both iana-registry');
+    expect(stderr).toContain(`error: sources/manifest.json:${line}:17: Sources \`iana\` (entry 1) and \`iana-copy\` (entry ${manifest.sources.length + 1}) are both iana-registry; the build takes one`);
     writeFileSync(path.join(sources, 'manifest.json'), JSON.stringify({ sources: manifest.sources.filter((s: { format: string }) => s.format !== 'iana-registry') }));
     stderr = '';
     expect(main(['--sources', sources, '--out', path.join(work, 'out')])).toBe(1);
-    expect(stderr).toContain('No source has the format iana-registry');
+    expect(stderr).toContain('error: No source in the manifest has the format iana-registry');
+    // build() itself still refuses entries that did not come through the manifest reader.
+    const loaded = loadSources(path.join(ROOT, 'sources'));
+    const doubled = [...loaded.sources, { ...loaded.sources.find((s) => s.entry.format === 'iana-registry')!, entry: { ...iana, id: 'iana-copy', trust: 1, options: {} } }];
+    expect(() => build({ sources: doubled })).toThrow('Sources `iana` and `iana-copy` are both iana-registry');
+    expect(() => build({ sources: loaded.sources.filter((s) => s.entry.format !== 'iana-registry') })).toThrow('No source in the manifest has the format iana-registry');
   });
 
   it('--explain accounts for every line of every source', () => {
