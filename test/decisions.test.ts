@@ -83,16 +83,37 @@ describe('reviewer decisions', () => {
   it('reports malformed YAML, bad ids and invalid decisions with their position', () => {
     expect(errorOf(() => parseDecisions('a/b/c/d/e:\n  action: [\n', 'sources/decisions.yaml'))).toMatch(/^sources\/decisions\.yaml:\d+:\d+: Malformed YAML/);
     expect(errorOf(() => parseDecisions('x/100/-/-/-:\n  action: accept\n  note: ok\ny/200/-/-/-:\n  action: maybe\n  note: no\n', 'sources/decisions.yaml'))).toMatch(
-      /^sources\/decisions\.yaml:4:1: Invalid decision: \/y~1200~1-~1-~1-\/action must be equal to one of the allowed values/,
+      /^sources\/decisions\.yaml:4:1: Invalid decision `y\/200\/-\/-\/-`: `action` is `maybe`, not one of the allowed values \(accept, pick, override, dismiss\)/,
     );
     expect(errorOf(() => parseDecisions('ok/100/-/-/-:\n  action: accept\n  note: ok\nbadkey:\n  action: accept\n  note: x\n', 'd.yaml'))).toMatch(
       /^d\.yaml:4:1: Invalid decision: `badkey` is not a finding id/,
     );
-    expect(errorOf(() => parseDecisions('x/100/-/-/-:\n  action: override\n  note: needs a value\n', 'd.yaml'))).toMatch(/must have required property 'value'/);
+    expect(errorOf(() => parseDecisions('x/100/-/-/-:\n  action: override\n  note: needs a value\n', 'd.yaml'))).toMatch(/^d\.yaml:1:1: Invalid decision `x\/100\/-\/-\/-`: `value` is missing: action override needs it \(the text to use\)$/m);
+  });
+
+  it('says what is wrong with a decision first: a missing or misspelt action, an unknown key, a wrong action, at the line of that decision', () => {
+    const ok = 'ok/100/-/-/-:\n  action: accept\n  note: fine\n';
+    const invalid = (decision: string) => errorOf(() => parseDecisions(`${ok}x/100/-/-/-:\n${decision}`, 'd.yaml'));
+    // `acton` for `action`: before the schema's conditionals required `action`, both `then` branches
+    // fired and the message spoke of `pick` and `value` only.
+    const misspelt = invalid('  acton: dismiss\n  note: checked\n');
+    expect(misspelt).toMatch(/^d\.yaml:4:1: Invalid decision `x\/100\/-\/-\/-`: `action` is missing; `acton` is not a key of a decision \(did you mean `action`\?\)$/m);
+    const missing = invalid('  note: checked\n');
+    expect(missing).toMatch(/^d\.yaml:4:1: Invalid decision `x\/100\/-\/-\/-`: `action` is missing$/m);
+    const wrong = invalid('  action: dismis\n  note: checked\n');
+    expect(wrong).toMatch(/^d\.yaml:4:1: Invalid decision `x\/100\/-\/-\/-`: `action` is `dismis`, not one of the allowed values \(accept, pick, override, dismiss\)$/m);
+    for (const message of [misspelt, missing, wrong]) expect(message).not.toMatch(/then|'pick'|'value'/);
+    // An unknown key that is not near any key lists the keys there are; a key a pick needs is named with the action.
+    expect(invalid('  action: accept\n  note: checked\n  reason: y\n')).toMatch(/`reason` is not a key of a decision \(a decision has `action`, `note`, `pick`, `value`, `fingerprint`\)$/m);
+    expect(invalid('  action: pick\n  pikc: Found\n  note: checked\n')).toMatch(/: `pick` is missing: action pick needs it \(the candidate text to use\); `pikc` is not a key of a decision \(did you mean `pick`\?\)$/m);
+    expect(invalid('  action: accept\n  note: checked\n  fingerprint: 12\n')).toMatch(/: `fingerprint` is `12`, not 12 hexadecimal digits/);
+    expect(invalid('  accept\n')).toMatch(/^d\.yaml:4:1: Invalid decision `x\/100\/-\/-\/-`: a decision must be a mapping with `action` and `note`, not `accept`$/m);
+    // The first decision in the file with a problem is the one reported; the others are counted.
+    expect(errorOf(() => parseDecisions(`${ok}b/100/-/-/-:\n  note: x\nc/100/-/-/-:\n  note: x\n`, 'd.yaml'))).toMatch(/^d\.yaml:4:1: Invalid decision `b\/100\/-\/-\/-`: `action` is missing \(and 1 more decision with problems\)$/m);
   });
 
   it('refuses __proto__ inside a decision without polluting any prototype', () => {
-    expect(errorOf(() => parseDecisions('x/100/-/-/-:\n  action: accept\n  note: x\n  __proto__:\n    polluted: yes\n', 'd.yaml'))).toMatch(/must NOT have additional properties `__proto__`/);
+    expect(errorOf(() => parseDecisions('x/100/-/-/-:\n  action: accept\n  note: x\n  __proto__:\n    polluted: yes\n', 'd.yaml'))).toMatch(/Invalid decision `x\/100\/-\/-\/-`: `__proto__` is not a key of a decision/);
     expect(errorOf(() => parseDecisions('__proto__:\n  action: accept\n  note: x\n', 'd.yaml'))).toMatch(/`__proto__` is not a finding id/);
     expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
     expect((Object.prototype as Record<string, unknown>).action).toBeUndefined();
