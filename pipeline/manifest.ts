@@ -121,7 +121,7 @@ export function parseManifestWithPositions(text: string, file: string): ParsedMa
       id,
       file: normalized,
       format: entry.format as ManifestFormat,
-      lang: entry.lang as string,
+      lang: canonicalLangTag(entry.lang as string),
       title: (entry.title as string | undefined) ?? path.posix.basename(normalized),
       trust: (entry.trust as number | undefined) ?? 1,
       options: { ...((entry.options as object | undefined) ?? {}) },
@@ -166,10 +166,31 @@ function describeManifestErrors(errors: ErrorObject[], data: unknown): string {
       const value = e.instancePath === '' ? data : valueAt(data, e.instancePath);
       return `${where}: \`${String(value)}\` is not one of the allowed values (${params.allowedValues.join(', ')})`;
     }
+    if (e.keyword === 'pattern' && /^\/sources\/\d+\/lang$/u.test(e.instancePath)) {
+      return `${where}: \`${String(valueAt(data, e.instancePath))}\` is not a BCP 47 language tag; write a language, then optionally a script and a region, joined by hyphens: \`en\`, \`fa\`, \`zh-Hans\`, \`pt-BR\``;
+    }
     if (e.keyword === 'additionalProperties') return `${where}: unknown key \`${String(params.additionalProperty)}\` (remove it, or check its spelling)`;
     return `${where} ${e.message ?? 'is invalid'}`;
   });
   return `${described.join('; ')}${errors.length > 5 ? `; and ${errors.length - 5} more` : ''}`;
+}
+
+/**
+ * A BCP 47 tag in the case the outputs write it (tags are case-insensitive, the schemas of the
+ * outputs are not): language and extended language lowercase, script title case, region
+ * uppercase, variants lowercase (`EN` → `en`, `zh-hant-tw` → `zh-Hant-TW`). Meant for a tag the
+ * manifest's schema has accepted, where a four-letter subtag can only be a script and a two-letter
+ * one only a region.
+ */
+export function canonicalLangTag(tag: string): string {
+  return tag
+    .split('-')
+    .map((part, i) => {
+      if (i > 0 && /^[a-zA-Z]{4}$/u.test(part)) return part[0]!.toUpperCase() + part.slice(1).toLowerCase();
+      if (i > 0 && /^[a-zA-Z]{2}$/u.test(part)) return part.toUpperCase();
+      return part.toLowerCase();
+    })
+    .join('-');
 }
 
 function valueAt(data: unknown, pointer: string): unknown {

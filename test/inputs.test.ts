@@ -13,7 +13,7 @@ import { BuildError } from '../pipeline/errors.ts';
 import { build } from '../pipeline/build.ts';
 import { decodeSource, invalidUtf8Offset, loadSources, type LoadResult } from '../pipeline/load.ts';
 import { isUtf8 } from 'node:buffer';
-import { parseJsonWithPosition } from '../pipeline/manifest.ts';
+import { canonicalLangTag, parseJsonWithPosition } from '../pipeline/manifest.ts';
 import { PARSERS } from '../pipeline/parsers/index.ts';
 import { scanJson } from '../pipeline/text/json.ts';
 import type { Claim, Format, SourceEntry } from '../pipeline/types.ts';
@@ -182,6 +182,58 @@ describe('manifest', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  describe('language tags', () => {
+    it('are read in any case and written in the case the outputs write them (`EN` → `en`, `zh-hant-tw` → `zh-Hant-TW`)', () => {
+      // Before, `EN-gb` passed the manifest and the build failed on out/claims.json, not on the manifest.
+      const langs = { upper: 'EN', region: 'EN-gb', mixed: 'zh-hant-tw' };
+      setup(
+        { sources: [...REFERENCE_ENTRIES, ...Object.entries(langs).map(([id, lang]) => doc(id, `${id}.txt`, { lang }))] },
+        Object.fromEntries(Object.keys(langs).map((id) => [`${id}.txt`, TABLE])),
+      );
+      const loaded = loadSources(dir);
+      const declared = (id: string) => loaded.sources.find((s) => s.entry.id === id)!.entry.lang;
+      expect(Object.keys(langs).map(declared)).toEqual(['en', 'en-GB', 'zh-Hant-TW']);
+      // The build validates every output (claims, dataset, locale files) against its schema.
+      const result = build({ sources: loaded.sources, diagnostics: loaded.diagnostics });
+      expect([...new Set(result.claims.filter((c) => c.source === 'region').map((c) => c.lang))]).toEqual(['en-GB']);
+      expect([...new Set(result.claims.filter((c) => c.source === 'upper').map((c) => c.lang))]).toEqual(['en']);
+      expect(JSON.parse(result.files.get('locales/en-GB.json')!)).toMatchObject({ locale: 'en-GB', chain: ['en-GB', 'en'] });
+    });
+
+    it('canonical case: language lowercase, script title case, region uppercase, variants lowercase', () => {
+      expect(['EN', 'ZH-HANS-cn', 'zh-hant', 'es-419', 'SL-Rozaj', 'de-CH-1996', 'ZH-YUE-hk', 'en-gb'].map(canonicalLangTag)).toEqual([
+        'en', 'zh-Hans-CN', 'zh-Hant', 'es-419', 'sl-rozaj', 'de-CH-1996', 'zh-yue-HK', 'en-GB',
+      ]);
+    });
+
+    it('every tag the manifest accepts, in canonical case, is a tag the claims and the dataset accept', () => {
+      const schema = (name: string) => JSON.parse(readFileSync(path.join(ROOT, 'schema', `${name}.schema.json`), 'utf8'));
+      const manifest = new RegExp(schema('manifest').$defs.source.properties.lang.pattern, 'u');
+      const outputs = [schema('claims').$defs.claim.properties.lang.pattern, schema('dataset').$defs.localizedMap.propertyNames.pattern].map((p: string) => new RegExp(p, 'u'));
+      fc.assert(
+        fc.property(fc.stringMatching(manifest), (tag) => {
+          const canonical = canonicalLangTag(tag);
+          for (const pattern of outputs) expect(canonical).toMatch(pattern);
+          expect(canonicalLangTag(canonical)).toBe(canonical);
+          expect(canonical.toLowerCase()).toBe(tag.toLowerCase());
+        }),
+        { numRuns: 500 },
+      );
+    });
+
+    it.each(['en_US', 'english', 'e', 'en-', 'en-US-US', 'zh-x-private', '中文'])('`%s` is refused at its line and column in the manifest, saying what a tag looks like', (lang) => {
+      const entry = doc('mine', 'a.txt', { lang });
+      setup({ sources: [...REFERENCE_ENTRIES, entry] }, { 'a.txt': TABLE });
+      const e = buildError();
+      expect(e.file).toBe('sources/manifest.json');
+      expect(e.message).toBe(
+        `Invalid manifest: source \`mine\` (entry ${REFERENCE_ENTRIES.length + 1}), \`lang\`: \`${lang}\` is not a BCP 47 language tag; write a language, then optionally a script and a region, joined by hyphens: \`en\`, \`fa\`, \`zh-Hans\`, \`pt-BR\``,
+      );
+      // The line of the entry, the column of its lang value.
+      expect([e.line, e.column]).toEqual([REFERENCE_ENTRIES.length + 3, 5 + JSON.stringify(entry).indexOf(JSON.stringify(lang))]);
+    });
   });
 
   it('a furniture pattern that is not a regular expression is refused where it is written', () => {
