@@ -145,8 +145,11 @@ export const parseTable: Parser = (doc: SourceDocument): ParseResult => {
     return ctx.result();
   }
   const header = splitPipes(lines[i]!, offsets[i]!);
-  const columnCount = header.pieces.length;
-  ctx.skip(i + 1, i + 1, 'header', `table header (${columnCount} columns)`);
+  const headerLine = i + 1;
+  // A header with no cells (a line holding only a pipe) says nothing about the width: while the
+  // rows are gathered every closed line is a row of its own, then the widest row gives the width.
+  let columnCount = header.pieces.length;
+  ctx.skip(headerLine, headerLine, 'header', `table header (${columnCount} columns)`);
   i++;
   while (i < lines.length && lines[i]!.trim() === '') i++;
   if (i < lines.length && DELIMITER.test(lines[i]!)) {
@@ -186,7 +189,10 @@ export const parseTable: Parser = (doc: SourceDocument): ParseResult => {
     }
     if (current && !hasPipe) {
       ctx.diag('warning', 'table/stray-line', 'Line without a pipe after a complete row: kept as part of the row’s last cell', lineNo);
-      current.cells[current.cells.length - 1]!.parts.push(pieces[0]!);
+      // A row of a lone pipe has no cell yet: the line becomes its first.
+      const last = current.cells[current.cells.length - 1];
+      if (last) last.parts.push(pieces[0]!);
+      else current.cells.push({ parts: [pieces[0]!] });
       current.endLine = lineNo;
       continue;
     }
@@ -195,6 +201,11 @@ export const parseTable: Parser = (doc: SourceDocument): ParseResult => {
   }
   if (current?.open) {
     ctx.diag('warning', 'table/unclosed-row', 'The last row never closes with a pipe; the file may be truncated', current.endLine);
+  }
+  if (columnCount === 0) {
+    // Not Math.max(...): spreading many rows overflows the call stack.
+    columnCount = rows.reduce((widest, row) => Math.max(widest, row.cells.length), 0);
+    ctx.diag('warning', 'table/empty-header', `The header line has no cells; the table is read as ${columnCount} column(s), the widest row`, headerLine);
   }
 
   const roles: ColumnRole[] =
@@ -234,7 +245,7 @@ export const parseTable: Parser = (doc: SourceDocument): ParseResult => {
     if (token.stray !== '') {
       ctx.diag('info', 'code/stray-punctuation', `Code cell \`${texts[codeColumn]}\` has stray punctuation; read as ${code}`, row.line, codeColumnNo, { code });
     }
-    if (row.cells.length > columnCount) {
+    if (columnCount > 0 && row.cells.length > columnCount) {
       ctx.diag('warning', 'table/extra-cells', `Row has ${row.cells.length} cells, the header ${columnCount}; the extra cells are read as part of the last column`, row.line, 1, { code, endLine: row.endLine });
       const last = row.cells[columnCount - 1]!;
       for (const extra of row.cells.splice(columnCount)) for (const part of extra.parts) last.parts.push(part);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parse, rules, unaccounted, view } from '../helpers.ts';
+import { diags, parse, rules, skips, unaccounted, view } from '../helpers.ts';
 
 describe('table parser', () => {
   it('reads a table whose delimiter row does not match the header, and says so', () => {
@@ -82,6 +82,29 @@ describe('table parser', () => {
     const r = parse(['C | N | D |', '---|---|---|', '207 | Multi-Status (WebDAV) | Several a \\| b statuses at once. |'].join('\n'), 'table');
     expect(r.claims[0]).toMatchObject({ text: 'Multi-Status', tags: ['WebDAV'] });
     expect(r.claims[1]!.text).toBe('Several a | b statuses at once.');
+  });
+
+  it('reads a table whose header line has no cells as wide as its widest row, and says so', () => {
+    const text = '|\n| 100 | Continue |';
+    const r = parse(text, 'table');
+    expect(view(r)).toEqual(['100 name en 2: Continue']);
+    expect(diags(r)).toContain('1:1 warning table/empty-header');
+    expect(r.diagnostics.find((d) => d.ruleId === 'table/empty-header')).toMatchObject({ file: 'fixtures/fx.table', line: 1, column: 1 });
+    expect(skips(r)).toEqual(['1-1 header: table header (0 columns)']);
+    expect(unaccounted(text, r)).toEqual([]);
+  });
+
+  it.each([
+    ['no option', undefined],
+    ['code, name', ['code', 'name'] as const],
+    ['code, description', ['code', 'description'] as const],
+    ['name, code', ['name', 'code'] as const],
+    ['ignore, description', ['ignore', 'description'] as const],
+  ])('never throws on a header with no cells (%s)', (_, columns) => {
+    for (const text of ['|\n100', '|\n| 100 | Continue |', ' | \n|---|---|\n| 404 | Not Found | Gone. |', '|\n|\nstray line', '|\n| 304 | Not Modified |\nmore text |']) {
+      const r = parse(text, 'table', 'en', columns ? { columns: [...columns] } : {});
+      expect(diags(r)).toContain('1:1 warning table/empty-header');
+    }
   });
 
   it('uses the manifest column roles when given', () => {
