@@ -24,6 +24,9 @@ export interface ClaimInput {
   embeddedIn?: string;
 }
 
+/** What a claim's code may be: a status code 100-599, or a class 1xx-5xx (schema/claims.schema.json). */
+export const CLAIM_CODE = /^[1-5](?:[0-9]{2}|xx)$/u;
+
 export class ParseContext {
   readonly index: LineIndex;
   readonly lines: string[];
@@ -46,6 +49,17 @@ export class ParseContext {
   }
 
   claim(input: ClaimInput): Claim | undefined {
+    if (!CLAIM_CODE.test(input.code)) {
+      // Parsers check codes before they claim; should one let another through, the source gets an
+      // error here rather than the whole build failing on the claims file.
+      const what = input.field === 'class-name' ? 'a class 1xx-5xx' : 'a status code 100-599';
+      this.diag('error', 'claim/invalid-code', `\`${input.code}\` is not ${what}; its ${input.field} \`${input.raw}\` is not read`, input.line, input.column, {
+        code: input.code,
+        ...(input.excerpt !== undefined ? { excerpt: input.excerpt } : {}),
+        ...(input.endLine !== undefined ? { endLine: input.endLine } : {}),
+      });
+      return undefined;
+    }
     const lang = input.lang ?? detectLang(input.raw, this.declaredLang);
     const { text, defects } = normalizeText(input.raw, lang);
     const endLine = input.endLine ?? input.line;

@@ -7,7 +7,7 @@
 import { DIGIT, classOf, normalizeDigits, type CodeToken } from '../text/codes.ts';
 import { furnitureLabel } from '../data/furniture.ts';
 import type { ParseResult, Parser, SourceDocument } from '../types.ts';
-import { ParseContext } from './context.ts';
+import { CLAIM_CODE, ParseContext } from './context.ts';
 import { readEntryHead, splitNameAndTags } from './entries.ts';
 
 const MAX_HEADER_LENGTH = 120;
@@ -152,6 +152,15 @@ export const parseProse: Parser = (doc: SourceDocument): ParseResult => {
       flushPreamble();
       const cls = classOf(heading.start);
       const column = line.indexOf(line.trim()) + 1;
+      if (!CLAIM_CODE.test(cls)) {
+        // `Vendor errors (600-699)`: a heading, but of no class a status code can be in.
+        const range = `${heading.start}-${heading.end}`;
+        ctx.diag('warning', 'class/invalid', `Class heading gives the range ${range}, which is in none of the classes 1xx-5xx; \`${heading.name}\` is not read as a class name`, lineNo, column, {
+          code: range,
+        });
+        ctx.skip(lineNo, lineNo, 'heading', `class heading for the range ${range}, outside the classes 1xx-5xx`);
+        continue;
+      }
       if (classOf(heading.end) !== cls || !heading.end.endsWith('99') || !heading.start.endsWith('00')) {
         ctx.diag('warning', 'class/range', `Class heading gives the range ${heading.start}-${heading.end}; the class ${cls} spans ${cls[0]}00-${cls[0]}99`, lineNo, column, {
           code: cls,

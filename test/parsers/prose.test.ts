@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parse, rules, unaccounted, view } from '../helpers.ts';
+import { diags, parse, rules, skips, unaccounted, view } from '../helpers.ts';
 import { readProseHeader } from '../../pipeline/parsers/prose.ts';
 
 describe('prose header shapes', () => {
@@ -69,5 +69,30 @@ describe('prose parser', () => {
     const bad = parse([': 4O4 (Not Found)', 'Text of a broken entry.', ': 405 (Method Not Allowed)', 'Real text.'].join('\n'), 'prose');
     expect(view(bad)).toEqual(['405 name en 3: Method Not Allowed', '405 description en 4: Real text.']);
     expect(rules(bad)).toEqual(expect.arrayContaining(['1 error code/invalid', '1 info skip/unreadable']));
+  });
+
+  it('reports a class heading whose range is in no class 1xx-5xx, and reads no class name from it', () => {
+    const text = 'Custom vendor errors (600-699):\n: 100 (Continue)\nThe client should continue.\n\nOlder codes (۰۰۰-۰۹۹)\n: 101 (Switching Protocols)\nSwitching.\n';
+    const r = parse(text, 'prose');
+    expect(view(r)).toEqual([
+      '100 name en 2: Continue',
+      '100 description en 3: The client should continue.',
+      '101 name en 6: Switching Protocols',
+      '101 description en 7: Switching.',
+    ]);
+    expect(diags(r)).toEqual(['1:1 warning class/invalid', '5:1 warning class/invalid']);
+    expect(r.diagnostics.find((d) => d.ruleId === 'class/invalid')).toMatchObject({ file: 'fixtures/fx.prose', line: 1, column: 1, code: '600-699' });
+    expect(r.diagnostics.filter((d) => d.ruleId === 'class/invalid').map((d) => d.code)).toEqual(['600-699', '000-099']);
+    expect(skips(r)).toEqual([
+      '1-1 heading: class heading for the range 600-699, outside the classes 1xx-5xx',
+      '5-5 heading: class heading for the range 000-099, outside the classes 1xx-5xx',
+    ]);
+    expect(unaccounted(text, r)).toEqual([]);
+  });
+
+  it('still reads a class heading whose range only ends outside its class', () => {
+    const r = parse('  Server errors (500-699):\n: 503 (Service Unavailable)\nLater.', 'prose');
+    expect(view(r)[0]).toBe('5xx class-name en 1: Server errors');
+    expect(diags(r)).toEqual(['1:3 warning class/range']);
   });
 });
