@@ -45,6 +45,8 @@ const LISTS = new Set(['ul', 'ol', 'menu']);
 /** Elements whose missing end tag at the end of the file means the file was cut off. */
 const MUST_CLOSE = new Set(['html', 'body', 'table', 'dl', 'ul', 'ol', 'div', 'section', 'article', 'main', 'blockquote', 'pre', 'script', 'style']);
 const HTML_SPACES = /[ \t\n\r\f]/gu;
+/** Elements that are not read as part of a description, inside it as beside it (see nodeInEntry). */
+const NOT_DESCRIPTION = new Set(['pre', 'table']);
 
 function isElement(node: AnyNode | undefined): node is Element {
   return node !== undefined && (node.type === 'tag' || node.type === 'script' || node.type === 'style');
@@ -90,7 +92,7 @@ class HtmlReader {
   private readonly fallbacks: Fallback[] = [];
   private readonly heads = new Map<AnyNode, { text: MappedText; parts: EntryParts | undefined }>();
   private readonly tables = new Map<Element, TableInfo>();
-  private readonly ignoredDone = new Set<Element>();
+  private readonly ignoredDone = new Set<AnyNode>();
   private readonly holding = new Map<Element, boolean>();
   private readonly texts = new Map<AnyNode, MappedText>();
   /** Lines that hold some text of the document (not only markup). */
@@ -186,10 +188,18 @@ class HtmlReader {
     }
   }
 
-  /** Text of nodes: whitespace folded to spaces, `<br>` and block boundaries as newlines, ignored elements left out (and recorded). */
-  private extract(nodes: readonly AnyNode[], b: TextBuilder, exclude?: ReadonlySet<AnyNode>, pre = false): void {
+  /**
+   * Text of nodes: whitespace folded to spaces, `<br>` and block boundaries as newlines, ignored
+   * elements and comments left out (and recorded). With `unread`, the text is a description's:
+   * `<pre>` and `<table>` are left out of it too and collected in `unread` for the caller to record.
+   */
+  private extract(nodes: readonly AnyNode[], b: TextBuilder, exclude?: ReadonlySet<AnyNode>, pre = false, unread?: AnyNode[]): void {
     for (const node of nodes) {
       if (exclude?.has(node)) continue;
+      if (node.type === 'comment') {
+        this.skipComment(node);
+        continue;
+      }
       if (node.type === 'text') {
         const loc = node.sourceCodeLocation;
         const start = loc?.startOffset ?? 0;
@@ -202,6 +212,10 @@ class HtmlReader {
         this.skipIgnored(node);
         continue;
       }
+      if (unread && NOT_DESCRIPTION.has(node.name)) {
+        unread.push(node);
+        continue;
+      }
       const r = this.range(node);
       if (node.name === 'br') {
         b.push('\n', r?.start ?? 0);
@@ -209,7 +223,7 @@ class HtmlReader {
       }
       const block = BLOCK.has(node.name);
       if (block) b.breakLine(r?.start ?? 0);
-      this.extract(node.children, b, exclude, pre || node.name === 'pre');
+      this.extract(node.children, b, exclude, pre || node.name === 'pre', unread);
       if (block) b.breakLine(Math.max(0, (r?.end ?? 1) - 1));
     }
   }
@@ -225,6 +239,16 @@ class HtmlReader {
     const text = b.build();
     if (single) this.texts.set(single, text);
     return text;
+  }
+
+  /**
+   * The text of nodes that describe an entry; the `<pre>` and `<table>` elements inside them are
+   * not part of it and are added to `unread`, to be recorded as they are beside a description.
+   */
+  private descriptionText(nodes: readonly AnyNode[], unread: AnyNode[], exclude?: ReadonlySet<AnyNode>): MappedText {
+    const b = new TextBuilder();
+    this.extract(nodes, b, exclude, false, unread);
+    return b.build();
   }
 
   /** Where the line holding `from` ends: at a `<br>` or a block boundary (source line breaks are spaces in HTML). */
@@ -244,6 +268,14 @@ class HtmlReader {
   }
 
   // ---- skipping ----------------------------------------------------------------------------
+
+  /** An HTML comment, wherever it is: page furniture, recorded once. */
+  private skipComment(node: AnyNode): void {
+    if (this.ignoredDone.has(node)) return;
+    this.ignoredDone.add(node);
+    const lines = this.lines(node);
+    if (lines) this.ctx.skip(lines.line, lines.endLine, 'furniture', 'HTML comment');
+  }
 
   private skipIgnored(el: Element): void {
     if (this.ignoredDone.has(el)) return;
@@ -410,8 +442,7 @@ class HtmlReader {
       return;
     }
     if (node.type === 'comment') {
-      const lines = this.lines(node);
-      if (lines) this.ctx.skip(lines.line, lines.endLine, 'furniture', 'HTML comment');
+      this.skipComment(node);
       return;
     }
     if (node.type === 'root') {
@@ -498,8 +529,11 @@ class HtmlReader {
   private headingEntry(nodes: readonly AnyNode[], i: number, parts: EntryParts): number {
     const code = this.entryCode(parts, nodes[i]);
     emitName(this.ctx, code, parts.name);
-    const { parts: blocks, end } = this.section(nodes, i, `the entry for ${code}`);
-    emitDescription(this.ctx, code, joinTexts([parts.description, ...blocks.map((n) => this.textOf([n]))]));
+    const what = `the entry for ${code}`;
+    const { parts: blocks, end } = this.section(nodes, i, what);
+    const unread: AnyNode[] = [];
+    emitDescription(this.ctx, code, joinTexts([parts.description, ...blocks.map((n) => this.descriptionText([n], unread))]));
+    for (const n of unread) this.nodeInEntry(n, what);
     return end;
   }
 
@@ -599,13 +633,16 @@ class HtmlReader {
   private listEntry(parts: EntryParts, rest: readonly AnyNode[]): void {
     const code = this.entryCode(parts);
     emitName(this.ctx, code, parts.name);
+    const what = `the entry for ${code}`;
     const description: MappedText[] = [parts.description];
+    const unread: AnyNode[] = [];
     for (const child of rest) {
       if (isBlank(child)) continue;
-      if (this.describes(child)) description.push(this.textOf([child]));
-      else this.nodeInEntry(child, `the entry for ${code}`);
+      if (this.describes(child)) description.push(this.descriptionText([child], unread));
+      else this.nodeInEntry(child, what);
     }
     emitDescription(this.ctx, code, joinTexts(description));
+    for (const n of unread) this.nodeInEntry(n, what);
   }
 
   // ---- definition lists --------------------------------------------------------------------
@@ -646,16 +683,19 @@ class HtmlReader {
       while (k < items.length && items[k]!.name === 'dt') dts.push(items[k++]!);
       while (k < items.length && items[k]!.name === 'dd') dds.push(items[k++]!);
       const parts: MappedText[] = [];
+      const unread: AnyNode[] = [];
       for (const dd of dds) {
         const nested = new Set<AnyNode>(dd.children.filter((c) => this.holdsEntries(c)));
-        parts.push(this.textOf(dd.children, nested));
+        parts.push(this.descriptionText(dd.children, unread, nested));
         this.siblings([...nested]);
       }
       const claimedBefore = this.ctx.claims.length;
+      let described: string | undefined;
       for (const dt of dts) {
         const head = this.head(dt).parts;
         if (head?.token.kind === 'code') {
           const code = this.entryCode(head, dt);
+          described ??= code;
           emitName(this.ctx, code, head.name);
           emitDescription(this.ctx, code, joinTexts([head.description, ...parts]));
         } else if (head?.token.kind === 'invalid' && hasCodes) {
@@ -666,8 +706,10 @@ class HtmlReader {
           this.skipNode(dt, 'preamble', 'definition term without a status code');
         }
       }
-      if (this.ctx.claims.length === claimedBefore) {
+      if (this.ctx.claims.length === claimedBefore || described === undefined) {
         for (const dd of dds) this.skipNode(dd, dts.length === 0 ? 'unreadable' : 'preamble', 'definition that belongs to no entry');
+      } else {
+        for (const n of unread) this.nodeInEntry(n, `the entry for ${described}`);
       }
     }
   }

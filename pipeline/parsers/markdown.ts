@@ -192,6 +192,27 @@ class MarkdownReader {
   }
 
   /**
+   * The text of a block that is part of the description of `what`, as blockText reads it; the
+   * blocks inside it that blockText does not read (code, tables, raw HTML, ...) are recorded the
+   * way they are beside the description (blockInEntry), and nested entries are read as entries.
+   */
+  private descriptionText(node: RootContent, what: string): MappedText {
+    switch (node.type) {
+      case 'paragraph':
+      case 'heading':
+        return this.phrasing(node);
+      case 'list':
+      case 'listItem':
+      case 'blockquote':
+        return joinTexts(node.children.map((child) => this.descriptionText(child, what)));
+      default:
+        if (this.firstCode(node) !== undefined) this.blocks([node]);
+        else this.blockInEntry(node, what);
+        return EMPTY_TEXT;
+    }
+  }
+
+  /**
    * Where the line holding `from` ends: at a hard break, or where the next source line starts (a
    * soft break inside a paragraph).
    */
@@ -478,7 +499,8 @@ class MarkdownReader {
     const { parts: blocks, end } = this.section(nodes, i, `the entry for ${code}`);
     const last = blocks[blocks.length - 1];
     const descriptionEnd = last ? this.lines(last).endLine : (spanOfText(this.ctx, parts.description)?.endLine ?? 0);
-    emitDescription(this.ctx, code, joinTexts([parts.description, ...blocks.map((n) => this.blockText(n))]), { endLine: descriptionEnd });
+    const what = `the entry for ${code}`;
+    emitDescription(this.ctx, code, joinTexts([parts.description, ...blocks.map((n) => this.descriptionText(n, what))]), { endLine: descriptionEnd });
     return end;
   }
 
@@ -556,7 +578,7 @@ class MarkdownReader {
       if (this.firstCode(child) !== undefined) {
         this.blocks([child]);
       } else if (child.type === 'paragraph' || child.type === 'list' || child.type === 'blockquote' || child.type === 'heading') {
-        description.push(this.blockText(child));
+        description.push(this.descriptionText(child, `the entry for ${code}`));
         endLine = this.lines(child).endLine;
       } else {
         this.blockInEntry(child, `the entry for ${code}`);

@@ -205,3 +205,71 @@ describe('html parser: damaged input', () => {
     }
   });
 });
+
+describe('html parser: blocks and comments nested inside a description', () => {
+  const text = [
+    '<h2>404 Not Found</h2>', // 1
+    '<p>The server cannot find the resource.</p>',
+    '<ul><li>Example request:', // 3
+    '<pre>GET /secret-example HTTP/1.1</pre>',
+    '</li></ul>', // 5
+    '<blockquote><table>',
+    '<tr><th>Header</th><th>Value</th></tr>', // 7
+    '<tr><td>Retry-After</td><td>120 seconds</td></tr>',
+    '</table></blockquote>', // 9
+    '<div>Note <!-- a remark --> end</div>',
+    '<dl><dt>410 Gone</dt><dd>Gone for good.', // 11
+    '<pre>GET /old</pre>',
+    '<!-- hidden', // 13
+    'remark -->',
+    '</dd></dl>', // 15
+    '<ul><li>451 Unavailable For Legal Reasons: Blocked.', // 16
+    '<div><table><tr><td>Law</td><td>Country</td></tr></table></div></li></ul>',
+  ].join('\n');
+  const r = parseHtml(htmlDoc(text));
+
+  it('keeps preformatted text, tables and comments out of the description', () => {
+    expect(claims(r)).toEqual([
+      '404 name 1:9-1 Not Found',
+      '404 description 2:4-10 The server cannot find the resource.\nExample request:\nNote end',
+      '410 name 11:13-11 Gone',
+      '410 description 11:26-11 Gone for good.',
+      '451 name 16:13-16 Unavailable For Legal Reasons',
+      '451 description 16:44-16 Blocked.',
+    ]);
+  });
+
+  it('records them as skipped, as it does beside a description', () => {
+    expect(skips(r)).toEqual([
+      '4-4 unreadable: preformatted text inside the entry for 404 (not read as description)',
+      '6-9 unreadable: table without status codes inside the entry for 404',
+      '10-10 furniture: HTML comment',
+      '12-12 unreadable: preformatted text inside the entry for 410 (not read as description)',
+      '13-14 furniture: HTML comment',
+      '15-15 markup: lines holding only markup',
+      '17-17 unreadable: table without status codes inside the entry for 451',
+    ]);
+    expect(r.diagnostics.filter((d) => d.ruleId === 'skip/unreadable').map((d) => `${d.file}:${d.line}:${d.column}`)).toEqual([
+      'test/fixtures/html/x.html:4:1',
+      'test/fixtures/html/x.html:6:1',
+      'test/fixtures/html/x.html:12:1',
+      'test/fixtures/html/x.html:17:1',
+    ]);
+    expect(uncovered(text, r)).toEqual([]);
+    expect(gaps(r)).toEqual([]);
+  });
+
+  it('records a nested block the same way as the same block beside the description', () => {
+    const beside = parseHtml(htmlDoc('<h2>404 Not Found</h2>\n<p>Gone.</p>\n<pre>GET /x</pre>\n<!-- c -->'));
+    const nested = parseHtml(htmlDoc('<h2>404 Not Found</h2>\n<div><p>Gone.</p>\n<pre>GET /x</pre>\n<!-- c --></div>'));
+    expect(skips(nested)).toEqual(skips(beside));
+    expect(claims(nested).map((c) => c.replace(/ \d+:\d+-\d+/u, ''))).toEqual(claims(beside).map((c) => c.replace(/ \d+:\d+-\d+/u, '')));
+  });
+
+  it('records a comment inside a name or a table cell', () => {
+    const src = '<table>\n<tr><th>Code</th><th>Name</th></tr>\n<tr><td>404</td><td>Not <!-- x --> Found</td></tr>\n</table>\n<h2>410 <!--\nold name\n--> Gone</h2>';
+    const r2 = parseHtml(htmlDoc(src));
+    expect(claims(r2)).toEqual(['404 name 3:21-3 Not Found', '410 name 7:5-7 Gone']);
+    expect(skips(r2)).toEqual(expect.arrayContaining(['3-3 furniture: HTML comment', '5-7 furniture: HTML comment']));
+  });
+});

@@ -189,6 +189,68 @@ describe('markdown parser: headings', () => {
   });
 });
 
+describe('markdown parser: blocks nested inside a description', () => {
+  const text = [
+    '## 404 Not Found', // 1
+    '',
+    'The server cannot find the resource.', // 3
+    '',
+    '- Example request:', // 5
+    '',
+    '  ```http', // 7
+    '  GET /secret-example HTTP/1.1',
+    '  ```', // 9
+    '',
+    '> | Header | Value |', // 11
+    '> |---|---|',
+    '> | Retry-After | 120 seconds |', // 13
+    '',
+    '- 410 Gone: The resource is gone.', // 15
+    '',
+    '  > <div>moved to /new</div>', // 17
+    '  >',
+    '  > ---', // 19
+  ].join('\n');
+  const r = parseMarkdown(mdDoc(text));
+
+  it('keeps code, tables and raw HTML out of the description', () => {
+    expect(claims(r)).toEqual([
+      '404 name 1:8-1 Not Found',
+      '404 description 3:1-13 The server cannot find the resource.\nExample request:',
+      '410 name 15:7-15 Gone',
+      '410 description 15:13-19 The resource is gone.',
+    ]);
+  });
+
+  it('records them as skipped, as it does beside a description', () => {
+    expect(skips(r)).toEqual([
+      '7-9 unreadable: code block inside the entry for 404 (not read as description)',
+      '11-13 unreadable: table without status codes inside the entry for 404',
+      '17-17 furniture: raw HTML (not read)',
+      '19-19 furniture: thematic break',
+    ]);
+    expect(r.diagnostics.filter((d) => d.ruleId === 'skip/unreadable').map((d) => `${d.file}:${d.line}:${d.column}-${d.endLine}`)).toEqual([
+      'test/fixtures/markdown/x.md:7:1-9',
+      'test/fixtures/markdown/x.md:11:1-13',
+    ]);
+    expect(uncovered(text, r)).toEqual([]);
+    expect(gaps(r)).toEqual([]);
+  });
+
+  it('records a nested block the same way as the same block beside the description', () => {
+    const beside = parseMarkdown(mdDoc('## 404 Not Found\n\nGone.\n\n```\nGET /x\n```\n'));
+    const nested = parseMarkdown(mdDoc('## 404 Not Found\n\nGone.\n\n> ```\n> GET /x\n> ```\n'));
+    expect(skips(nested)).toEqual(skips(beside));
+    expect(claims(nested).slice(0, 1)).toEqual(claims(beside).slice(0, 1));
+  });
+
+  it('reads entries in a table nested inside a description as entries', () => {
+    const r2 = parseMarkdown(mdDoc('## 404 Not Found\n\nGone.\n\n> | Code | Name |\n> |---|---|\n> | 410 | Gone |\n'));
+    expect(claims(r2)).toEqual(['404 name 1:8-1 Not Found', '410 name 7:11-7 Gone', '404 description 3:1-7 Gone.']);
+    expect(skips(r2)).toEqual(['5-5 header: table header (2 columns)', '6-6 delimiter: table delimiter row']);
+  });
+});
+
 describe('markdown parser: text and robustness', () => {
   it('keeps character references decoded once and inline code as written', () => {
     const r = parseMarkdown(mdDoc('- 400 Bad Request: Use `&amp;` and &amp;lt; here'));
