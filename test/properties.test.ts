@@ -8,7 +8,7 @@ import { PARSERS } from '../pipeline/parsers/index.ts';
 import { parseMarkdownTree, parseMarkdownTreeUngated } from '../pipeline/parsers/gfm.ts';
 import { inferColumnRoles, splitNameAndTags } from '../pipeline/parsers/entries.ts';
 import { normalizeDigits, readCodeToken, type CodeToken } from '../pipeline/text/codes.ts';
-import type { Format, ParseResult } from '../pipeline/types.ts';
+import type { Format, ParseResult, SourceOptions } from '../pipeline/types.ts';
 import { parse } from './helpers.ts';
 
 const FORMATS = Object.keys(PARSERS) as Format[];
@@ -30,6 +30,42 @@ const structured = fc.oneof(
   fc.array(fc.constantFrom(...TOKENS), { maxLength: 80, size: 'large' }).map((t) => t.join('')),
 );
 
+/**
+ * Whole lines of the shapes the parsers decide on: table headers of every width down to a lone
+ * pipe, delimiter rows, rows and category rows, entry heads, class headings with ranges inside and
+ * outside 1xx-5xx, and blocks nested in descriptions. Random text rarely makes a line that is
+ * exactly one of these, and a parser's decisions are taken line by line.
+ */
+const LINES = [
+  '|', ' | ', '||', '| |', '|---|', '| --- | --- |', '---|---|', 'Code | Name | Description |', '| Code | Name |', '| 100 | Continue |',
+  '100 | Continue | Go on. |', '| 404 |', '404', '100', '4O4 |', '| 600 | Vendor |', 'Client errors | ||', 'Go on. |', 'Second line.', 'text',
+  ': 100 (Continue)', '(ادامه) : 101 switching', '1. Informational (100-199):', 'Vendor errors (600-699):', 'Old (000-099)', 'Mixed (450-699)',
+  '## 404 Not Found', '# Client errors', '- 404 Not Found: Gone.', '- Example:', '  ```', '  GET /x', '```', '> | a | b |', '> |---|---|', '> text',
+  '<dl>', '<dt>404 Not Found</dt>', '<dd>Gone.', '<pre>GET /x</pre>', '<!-- note -->', '<table>', '<tr><td>404</td><td>Not Found</td></tr>',
+  '</table>', '<h2>404 Not Found</h2>', '<p>Text.</p>', '', '',
+];
+const lineShaped = fc
+  .tuple(
+    fc.array(
+      fc.oneof(
+        { weight: 3, arbitrary: fc.constantFrom(...LINES) },
+        { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom(...'|0123456789 -:x'), maxLength: 12 }) },
+      ),
+      { maxLength: 30 },
+    ),
+    fc.constantFrom('\n', '\r\n'),
+  )
+  .map(([lines, eol]) => lines.join(eol));
+
+/** Manifest column roles, or none: a parser must survive any the manifest may give. */
+const columnsOption: fc.Arbitrary<SourceOptions> = fc.option(fc.array(fc.constantFrom('code' as const, 'name' as const, 'description' as const, 'ignore' as const), { maxLength: 4 }), { nil: undefined }).map((columns) => (columns ? { columns } : {}));
+
+/** Inputs that once broke a parser, run before the random ones. */
+const KNOWN_BAD = ['|\n100', '|\n| 100 | Continue |', '|\n|\nx', 'Custom vendor errors (600-699):\n: 100 (Continue)\nThe client should continue.\n'];
+
+/** The code of a claim as schema/claims.schema.json requires it. */
+const CLAIM_CODE = /^[1-5]([0-9]{2}|xx)$/u;
+
 function lineCount(text: string): number {
   return text.split('\n').length;
 }
@@ -38,6 +74,7 @@ function lineCount(text: string): number {
 function positionProblem(text: string, r: ParseResult): string | undefined {
   const lines = lineCount(text);
   for (const c of r.claims) {
+    if (!CLAIM_CODE.test(c.code)) return `claim ${c.code} ${c.field}: the claims schema refuses this code`;
     if (!(c.line >= 1 && c.line <= c.endLine && c.endLine <= lines && c.column >= 1)) {
       return `claim ${c.code} ${c.field} at ${c.line}:${c.column}-${c.endLine} (document has ${lines} lines)`;
     }
@@ -59,15 +96,23 @@ describe.each(FORMATS)('%s parser on any text', (format) => {
     ['printable strings', fc.string({ maxLength: 300, size: 'large' })],
     ['any code points', fc.string({ unit: 'binary', maxLength: 300, size: 'large' })],
     ['syntax characters and tokens', structured],
-  ] as const)('never throws, and keeps claims inside the document (%s)', (_, arbitrary) => {
+    ['lines shaped like headers, rows, entries and headings', lineShaped],
+  ] as const)('never throws, and keeps claims inside the document and the schema (%s)', (_, arbitrary) => {
     fc.assert(
-      fc.property(arbitrary, (text) => {
-        const r = parse(text, format);
+      fc.property(arbitrary, columnsOption, (text, options) => {
+        const r = parse(text, format, 'en', options);
         const problem = positionProblem(text, r);
         if (problem) throw new Error(problem);
       }),
-      { numRuns: RUNS },
+      { numRuns: 3 * RUNS, examples: KNOWN_BAD.flatMap((text) => [[text, {}] as [string, SourceOptions], [text, { columns: ['code', 'name'] }] as [string, SourceOptions]]) },
     );
+  });
+
+  it.each(KNOWN_BAD)('never throws on %j, whatever the column roles', (text) => {
+    for (const columns of [undefined, ['code'], ['code', 'name'], ['name', 'code', 'description'], ['ignore', 'description'], []] as const) {
+      const r = parse(text, format, 'en', columns ? { columns: [...columns] } : {});
+      expect(positionProblem(text, r)).toBeUndefined();
+    }
   });
 });
 
@@ -191,6 +236,70 @@ describe.each(FORMATS)('%s round trip', (format) => {
         const r = parse(text, format);
         expect(actual(r), text).toEqual(expected(es));
         expect(r.diagnostics.filter((d) => d.severity === 'error'), text).toEqual([]);
+        expect(positionProblem(text, r)).toBeUndefined();
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+// ---- text nested inside a description -----------------------------------------------------------
+
+/**
+ * Blocks nested in an entry's description (code, tables, raw HTML, comments), each holding a marker
+ * word: every line holding the marker must end up in a claim's text or in a skipped block that is
+ * reported, never only inside the span of a description that left it out.
+ */
+const MARKER = 'zqmarker';
+const NESTED: Record<'markdown' | 'html', string[]> = {
+  markdown: [
+    `- Example request:\n\n  \`\`\`http\n  GET /${MARKER} HTTP/1.1\n  \`\`\``,
+    `> | Header | Value |\n> |---|---|\n> | ${MARKER} | 120 |`,
+    `> \`\`\`\n> ${MARKER}\n> \`\`\``,
+    `- Note:\n\n  <div>${MARKER}</div>`,
+    `>     indented ${MARKER}`,
+    `- See also:\n\n  | A | B |\n  |---|---|\n  | ${MARKER} | x |`,
+    `> More text ${MARKER}.`,
+  ],
+  html: [
+    `<div>Example request:\n<pre>GET /${MARKER} HTTP/1.1</pre></div>`,
+    `<blockquote><table>\n<tr><td>${MARKER}</td><td>120</td></tr>\n</table></blockquote>`,
+    `<div>Note <!-- ${MARKER} --> end</div>`,
+    `<blockquote><!--\n${MARKER}\n--></blockquote>`,
+    `<div><p>More text ${MARKER}.</p></div>`,
+  ],
+};
+const ENTRY: Record<'markdown' | 'html', Array<(code: number, nested: string) => string>> = {
+  markdown: [
+    (code, nested) => `## ${code} Some Name\n\nThe description.\n\n${nested}\n`,
+    (code, nested) => `- ${code} Some Name: The description.\n\n${nested.replace(/^/gmu, '  ')}\n`,
+  ],
+  html: [
+    (code, nested) => `<h2>${code} Some Name</h2>\n<p>The description.</p>\n${nested}\n`,
+    (code, nested) => `<ul><li>${code} Some Name: The description.\n${nested}</li></ul>\n`,
+    (code, nested) => `<dl><dt>${code} Some Name</dt><dd>The description.\n${nested}</dd></dl>\n`,
+  ],
+};
+
+describe.each(['markdown', 'html'] as const)('%s: text nested in a description', (format) => {
+  it('is part of a claim or a reported skip, line by line', () => {
+    const doc = fc.array(
+      fc.tuple(fc.integer({ min: 100, max: 599 }), fc.nat(ENTRY[format].length - 1), fc.array(fc.constantFrom(...NESTED[format]), { minLength: 1, maxLength: 3 })),
+      { minLength: 1, maxLength: 4 },
+    );
+    fc.assert(
+      fc.property(doc, (entries) => {
+        const text = entries.map(([code, shape, nested]) => ENTRY[format][shape]!(code, nested.join('\n\n'))).join('\n');
+        const r = parse(text, format);
+        const reported = new Set<number>();
+        for (const s of r.skipped) {
+          if (s.reason === 'header' || s.reason === 'delimiter' || s.reason === 'markup') continue;
+          for (let l = s.line; l <= s.endLine; l++) reported.add(l);
+        }
+        const inClaims = r.claims.filter((c) => c.text.includes(MARKER)).flatMap((c) => Array.from({ length: c.endLine - c.line + 1 }, (_, k) => c.line + k));
+        text.split('\n').forEach((line, i) => {
+          if (line.includes(MARKER)) expect(reported.has(i + 1) || inClaims.includes(i + 1), `line ${i + 1} of\n${text}`).toBe(true);
+        });
         expect(positionProblem(text, r)).toBeUndefined();
       }),
       { numRuns: RUNS },
