@@ -408,7 +408,12 @@ const reference = {
       return { median, sentences };
     });
     const others = stats.map((_, c) => c).filter((c) => c !== codeColumn);
-    const longest = others.reduce((best, c) => (stats[c]!.median > stats[best]!.median ? c : best), others[0] ?? 0);
+    // Sentence-like columns first, then the longest; the first of equals.
+    const rank = (c: number) => [stats[c]!.sentences >= 0.5 ? 1 : 0, stats[c]!.median] as const;
+    const longest = others.reduce((best, c) => {
+      const [a, b] = [rank(c), rank(best)];
+      return a[0] > b[0] || (a[0] === b[0] && a[1] > b[1]) ? c : best;
+    }, others[0] ?? 0);
     return stats.map((s, c) => {
       if (c === codeColumn) return 'code';
       if (others.length > 1 && c === longest) return 'description';

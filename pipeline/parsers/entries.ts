@@ -128,8 +128,9 @@ export type ColumnRole = 'code' | 'name' | 'description' | 'ignore';
 
 /**
  * Which column holds what, from the cells themselves rather than the header (headers come in any
- * language): the column that is mostly codes holds codes; of the others, the longest is the
- * description, and a short column whose cells do not end like sentences holds names.
+ * language): the column that is mostly codes holds codes; of the others, the description is the
+ * one whose cells end like sentences, else the longest; a short column whose cells do not end like
+ * sentences holds names.
  */
 export function inferColumnRoles(rows: string[][], columnCount: number): ColumnRole[] {
   // Work in proportion to the cells there are, not rows times columns: a header of a million pipes
@@ -167,10 +168,17 @@ export function inferColumnRoles(rows: string[][], columnCount: number): ColumnR
   const stats = new Map<number, { median: number; sentences: number }>();
   for (const c of columns.keys()) stats.set(c, stat(c));
   const empty = { median: 0, sentences: 0 };
-  // The longest column other than the codes (the first of equals; an empty column counts 0).
+  // The description column: of the columns other than the codes, one whose cells mostly end like
+  // sentences before one whose cells do not (a short table can have a long name and a short
+  // description), then the longest (the first of equals; an empty column counts 0).
+  const rank = (s: { median: number; sentences: number }) => [s.sentences >= 0.5 ? 1 : 0, s.median] as const;
+  const before = (a: { median: number; sentences: number }, b: { median: number; sentences: number }) => {
+    const [x, y] = [rank(a), rank(b)];
+    return x[0] !== y[0] ? x[0] > y[0] : x[1] > y[1];
+  };
   let longest = codeColumn === 0 ? 1 : 0;
   for (const [c, s] of [...stats].sort((a, b) => a[0] - b[0])) {
-    if (c !== codeColumn && s.median > (stats.get(longest) ?? empty).median) longest = c;
+    if (c !== codeColumn && before(s, stats.get(longest) ?? empty)) longest = c;
   }
   const others = columnCount - (codeColumn < columnCount ? 1 : 0);
   const roles = new Array<ColumnRole>(columnCount);

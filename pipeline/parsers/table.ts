@@ -250,6 +250,12 @@ export const parseTable: Parser = (doc: SourceDocument): ParseResult => {
       const last = row.cells[columnCount - 1]!;
       for (const extra of row.cells.splice(columnCount)) for (const part of extra.parts) last.parts.push(part);
     }
+    // A row with nothing but its code says only that the code exists: reported, not dropped.
+    if (row.cells.every((cell, c) => c === codeColumn || roles[c] === 'ignore' || cellText(cell) === '')) {
+      ctx.diag('warning', 'table/empty-entry', `Row for ${code} has no name or description`, row.line, codeColumnNo, { code, endLine: row.endLine });
+      ctx.skip(row.line, row.endLine, 'unreadable', `row for ${code} with no name or description`);
+      continue;
+    }
     // One excerpt for the row's claims: joining a long row's lines once per cell is quadratic.
     let rowText: string | undefined;
     const rowExcerpt = () => (rowText ??= excerptOf(ctx.rawLines(row.line, row.endLine)));

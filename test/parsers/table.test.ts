@@ -107,6 +107,21 @@ describe('table parser', () => {
     }
   });
 
+  it('reports a row with nothing but its code, instead of dropping it', () => {
+    const text = ['Code | Name | Description |', '---|---|---|', '200 | OK | The request succeeded. |', '404 | | |', '405 |', '406 | Not Acceptable | |'].join('\n');
+    const r = parse(text, 'table');
+    expect(view(r)).toEqual(['200 name en 3: OK', '200 description en 3: The request succeeded.', '406 name en 6: Not Acceptable']);
+    expect(diags(r)).toEqual(expect.arrayContaining(['4:1 warning table/empty-entry', '5:1 warning table/empty-entry']));
+    expect(r.diagnostics.find((d) => d.line === 5)).toMatchObject({ code: '405', message: 'Row for 405 has no name or description' });
+    expect(unaccounted(text, r)).toEqual([]);
+  });
+
+  it('tells a short table’s names from its descriptions by how the cells end, not only by length', () => {
+    // One row: the name has more words than the description, which ends like a sentence.
+    const r = parse(['Code | Name | Description |', '---|---|---|', '406 | Not Acceptable | Refused. |'].join('\n'), 'table');
+    expect(view(r)).toEqual(['406 name en 3: Not Acceptable', '406 description en 3: Refused.']);
+  });
+
   it('uses the manifest column roles when given', () => {
     const r = parse(['A | B |', '---|---|', '404 | Nope |'].join('\n'), 'table', 'en', { columns: ['code', 'description'] });
     expect(view(r)).toEqual(['404 description en 3: Nope']);
