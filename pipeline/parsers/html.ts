@@ -828,6 +828,10 @@ class HtmlReader {
         ctx.diag('warning', 'table/extra-cells', `Row has ${cells.length} cells, the header ${info.columnCount}; the extra cells are read as part of the last column`, lines.line, 1, { code });
         used = [...cells.slice(0, info.columnCount - 1), { element: undefined, text: joinTexts(cells.slice(info.columnCount - 1).map((c) => c.text), ' ') }];
       }
+      // A row with nothing but its code says only that the code exists: reported, as in every table format.
+      if (used.every((cell, c) => info.roles[c] === 'code' || info.roles[c] === 'ignore' || cell.text.text.trim() === '')) {
+        ctx.diag('warning', 'entry/empty', `Entry for ${code} gives neither a name nor a description`, codeAt.line, codeAt.column, { code });
+      }
       used.forEach((cell, c) => {
         const role = info.roles[c] ?? 'description';
         if (role === 'code') return;

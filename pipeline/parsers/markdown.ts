@@ -669,6 +669,10 @@ class MarkdownReader {
       } else if (cells.length < info.columnCount) {
         ctx.diag('info', 'table/short-row', `Row has ${cells.length} cells, the header ${info.columnCount}; the missing cells are empty`, line, 1, { code });
       }
+      // A row with nothing but its code says only that the code exists: reported, as in every table format.
+      if (used.every((cell, c) => info.roles[c] === 'code' || info.roles[c] === 'ignore' || cell.text.trim() === '')) {
+        ctx.diag('warning', 'entry/empty', `Entry for ${code} gives neither a name nor a description`, line, codeAt, { code });
+      }
       used.forEach((cell, c) => {
         const role = info.roles[c] ?? 'description';
         if (role === 'code' || role === 'ignore') return;

@@ -252,7 +252,7 @@ export const parseTable: Parser = (doc: SourceDocument): ParseResult => {
     }
     // A row with nothing but its code says only that the code exists: reported, not dropped.
     if (row.cells.every((cell, c) => c === codeColumn || roles[c] === 'ignore' || cellText(cell) === '')) {
-      ctx.diag('warning', 'table/empty-entry', `Row for ${code} has no name or description`, row.line, codeColumnNo, { code, endLine: row.endLine });
+      ctx.diag('warning', 'entry/empty', `Entry for ${code} gives neither a name nor a description`, row.line, codeColumnNo, { code, endLine: row.endLine });
       ctx.skip(row.line, row.endLine, 'unreadable', `row for ${code} with no name or description`);
       continue;
     }

@@ -53,6 +53,13 @@ describe('html parser: tables', () => {
     expect(r.claims.every((c) => c.line >= 17 && c.line <= 26)).toBe(true);
   });
 
+  it('reports a row with nothing but its code (entry/empty), as the plain table parser does', () => {
+    const r2 = parseHtml(htmlDoc('<table>\n<tr><th>Code</th><th>Name</th></tr>\n<tr><td>200</td><td>OK</td></tr>\n<tr><td>404</td><td> </td></tr>\n</table>\n'));
+    expect(claims(r2).map((c) => c.split(' ')[0])).toEqual(['200']);
+    expect(diags(r2)).toEqual(['4:9 warning entry/empty']);
+    expect(r2.diagnostics[0]).toMatchObject({ code: '404', message: 'Entry for 404 gives neither a name nor a description' });
+  });
+
   it('reports the invalid code and the stray punctuation', () => {
     expect(diags(r)).toEqual(['24:85 warning entry/embedded', '25:13 error code/invalid', '26:13 info code/stray-punctuation']);
   });

@@ -52,6 +52,13 @@ describe('markdown parser: GFM tables', () => {
     expect(r.claims.some((c) => c.line === 13)).toBe(false);
   });
 
+  it('reports a row with nothing but its code (entry/empty), as the plain table parser does', () => {
+    const r2 = parseMarkdown(mdDoc('| Code | Name | Description |\n|---|---|---|\n| 200 | OK | Fine. |\n| 404 | | |\n'));
+    expect(claims(r2).map((c) => c.split(' ')[0])).toEqual(['200', '200']);
+    expect(diags(r2)).toEqual(['4:3 warning entry/empty']);
+    expect(r2.diagnostics[0]).toMatchObject({ code: '404', message: 'Entry for 404 gives neither a name nor a description' });
+  });
+
   it('accounts for every non-blank line', () => {
     expect(skips(r)).toEqual([
       '1-1 heading: heading with no entries right after it',

@@ -111,8 +111,8 @@ describe('table parser', () => {
     const text = ['Code | Name | Description |', '---|---|---|', '200 | OK | The request succeeded. |', '404 | | |', '405 |', '406 | Not Acceptable | |'].join('\n');
     const r = parse(text, 'table');
     expect(view(r)).toEqual(['200 name en 3: OK', '200 description en 3: The request succeeded.', '406 name en 6: Not Acceptable']);
-    expect(diags(r)).toEqual(expect.arrayContaining(['4:1 warning table/empty-entry', '5:1 warning table/empty-entry']));
-    expect(r.diagnostics.find((d) => d.line === 5)).toMatchObject({ code: '405', message: 'Row for 405 has no name or description' });
+    expect(diags(r)).toEqual(expect.arrayContaining(['4:1 warning entry/empty', '5:1 warning entry/empty']));
+    expect(r.diagnostics.find((d) => d.line === 5)).toMatchObject({ code: '405', message: 'Entry for 405 gives neither a name nor a description' });
     expect(unaccounted(text, r)).toEqual([]);
   });
 
