@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { main, writeOut } from '../pipeline/cli.ts';
 import { build } from '../pipeline/build.ts';
@@ -71,6 +72,17 @@ describe('build-data command', () => {
     expect(files.length).toBeGreaterThan(10);
     for (const f of files) expect(readFileSync(path.join(b, f), 'utf8')).toBe(readFileSync(path.join(a, f), 'utf8'));
   });
+
+  it('builds the committed out/ byte for byte in another time zone and locale', () => {
+    // A separate process, so the time zone, the locale and ICU's default collation really differ.
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'pipeline', 'run.mjs'), '--check', '--quiet'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, TZ: 'Asia/Kathmandu', LC_ALL: 'tr_TR.UTF-8', LANG: 'tr_TR.UTF-8', LANGUAGE: 'tr' },
+    });
+    expect(run.stderr).toContain('out/ is up to date');
+    expect(run.status).toBe(0);
+  }, 60_000);
 
   it('fails with file and position on a malformed manifest, leaving out/ untouched', () => {
     const sources = copySources();
