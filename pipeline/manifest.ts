@@ -169,6 +169,9 @@ function describeManifestErrors(errors: ErrorObject[], data: unknown): string {
     if (e.keyword === 'pattern' && /^\/sources\/\d+\/lang$/u.test(e.instancePath)) {
       return `${where}: \`${String(valueAt(data, e.instancePath))}\` is not a BCP 47 language tag; write a language, then optionally a script and a region, joined by hyphens: \`en\`, \`fa\`, \`zh-Hans\`, \`pt-BR\``;
     }
+    if (e.keyword === 'pattern' && /^\/sources\/\d+\/id$/u.test(e.instancePath)) {
+      return `${where}: \`${String(valueAt(data, e.instancePath))}\` is not a source id; an id is lowercase letters, digits, \`.\`, \`_\` and \`-\`, starting with a letter or digit (it appears in finding ids): \`en-mdn\`, \`fa-prose\``;
+    }
     if (e.keyword === 'additionalProperties') return `${where}: unknown key \`${String(params.additionalProperty)}\` (remove it, or check its spelling)`;
     return `${where} ${e.message ?? 'is invalid'}`;
   });

@@ -142,6 +142,13 @@ describe('manifest', () => {
     expect(e.column).toBeGreaterThan(1);
   });
 
+  it('an id that is not a source id says what an id looks like, at its line', () => {
+    setup({ sources: [doc('Bad Id!', 'a.txt')] }, { 'a.txt': TABLE });
+    const e = buildError();
+    expect(e.message).toBe('Invalid manifest: source `Bad Id!` (entry 1), `id`: `Bad Id!` is not a source id; an id is lowercase letters, digits, `.`, `_` and `-`, starting with a letter or digit (it appears in finding ids): `en-mdn`, `fa-prose`');
+    expect(e.line).toBe(3);
+  });
+
   it('an unknown key is named', () => {
     setup({ sources: [doc('mine', 'a.txt', { fromat: 'table' })] }, { 'a.txt': TABLE });
     expect(buildError().message).toMatch(/source `mine` \(entry 1\): unknown key `fromat`/);
@@ -197,8 +204,10 @@ describe('manifest', () => {
       expect(Object.keys(langs).map(declared)).toEqual(['en', 'en-GB', 'zh-Hant-TW']);
       // The build validates every output (claims, dataset, locale files) against its schema.
       const result = build({ sources: loaded.sources, diagnostics: loaded.diagnostics });
-      expect([...new Set(result.claims.filter((c) => c.source === 'region').map((c) => c.lang))]).toEqual(['en-GB']);
-      expect([...new Set(result.claims.filter((c) => c.source === 'upper').map((c) => c.lang))]).toEqual(['en']);
+      // Descriptions keep the document's tag (a name the registry knows is English wherever it is).
+      const langsOf = (source: string) => [...new Set(result.claims.filter((c) => c.source === source && c.field === 'description').map((c) => c.lang))];
+      expect(langsOf('region')).toEqual(['en-GB']);
+      expect(langsOf('upper')).toEqual(['en']);
       expect(JSON.parse(result.files.get('locales/en-GB.json')!)).toMatchObject({ locale: 'en-GB', chain: ['en-GB', 'en'] });
     });
 
