@@ -9,6 +9,7 @@ import type { ErrorObject } from 'ajv/dist/2020.js';
 import { validator } from './schemas.ts';
 import type { Finding } from './reconcile/findings.ts';
 import { slotKey, type Override } from './reconcile/records.ts';
+import { editDistance } from './reconcile/rules/names.ts';
 
 export interface Decision {
   id: string;
@@ -166,25 +167,13 @@ function closest(key: string, keys: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = 3;
   for (const k of keys) {
-    const d = k === key.toLowerCase() ? 0 : editDistance(key.toLowerCase(), k);
+    const d = k === key.toLowerCase() ? 0 : editDistance(key.toLowerCase(), k, 2);
     if (d < bestDistance && d < Math.max(k.length, key.length)) {
       best = k;
       bestDistance = d;
     }
   }
   return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }
 
 export interface AppliedDecisions {
