@@ -816,10 +816,6 @@ class HtmlReader {
       const code = token.code;
       for (const heading of pending) this.classLabel(heading.lines, heading.text, code);
       pending = [];
-      if (codeCell?.element) {
-        const cellLines = this.lines(codeCell.element);
-        if (cellLines) this.fallbacks.push({ ...cellLines, reason: 'header', detail: `the code ${code}, head of the row whose claims follow` });
-      }
       if (token.stray !== '') {
         ctx.diag('info', 'code/stray-punctuation', `Code cell \`${codeText.trim()}\` has stray punctuation; read as ${code}`, codeAt.line, codeAt.column, { code });
       }
@@ -829,8 +825,15 @@ class HtmlReader {
         used = [...cells.slice(0, info.columnCount - 1), { element: undefined, text: joinTexts(cells.slice(info.columnCount - 1).map((c) => c.text), ' ') }];
       }
       // A row with nothing but its code says only that the code exists: reported, as in every table format.
-      if (used.every((cell, c) => info.roles[c] === 'code' || info.roles[c] === 'ignore' || cell.text.text.trim() === '')) {
-        ctx.diag('warning', 'entry/empty', `Entry for ${code} gives neither a name nor a description`, codeAt.line, codeAt.column, { code });
+      const empty = used.every((cell, c) => info.roles[c] === 'code' || info.roles[c] === 'ignore' || cell.text.text.trim() === '');
+      if (empty) ctx.diag('warning', 'entry/empty', `Entry for ${code} gives neither a name nor a description`, codeAt.line, codeAt.column, { code });
+      const cellLines = codeCell?.element && this.lines(codeCell.element);
+      if (cellLines) {
+        this.fallbacks.push(
+          empty
+            ? { ...cellLines, reason: 'header', detail: `the code ${code}, in a row with no name or description (reported as entry/empty)` }
+            : { ...cellLines, reason: 'header', detail: `the code ${code}, head of the row whose claims follow` },
+        );
       }
       used.forEach((cell, c) => {
         const role = info.roles[c] ?? 'description';

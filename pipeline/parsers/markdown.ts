@@ -658,7 +658,6 @@ class MarkdownReader {
       const code = token.code;
       for (const heading of pending) this.classLabel(heading.row, heading.text, code);
       pending = [];
-      this.fallbacks.push({ line, endLine: line, reason: 'header', detail: `the code ${code}, head of the row whose claims follow` });
       if (token.stray !== '') {
         ctx.diag('info', 'code/stray-punctuation', `Code cell \`${codeText.trim()}\` has stray punctuation; read as ${code}`, line, codeAt, { code });
       }
@@ -670,9 +669,13 @@ class MarkdownReader {
         ctx.diag('info', 'table/short-row', `Row has ${cells.length} cells, the header ${info.columnCount}; the missing cells are empty`, line, 1, { code });
       }
       // A row with nothing but its code says only that the code exists: reported, as in every table format.
-      if (used.every((cell, c) => info.roles[c] === 'code' || info.roles[c] === 'ignore' || cell.text.trim() === '')) {
-        ctx.diag('warning', 'entry/empty', `Entry for ${code} gives neither a name nor a description`, line, codeAt, { code });
-      }
+      const empty = used.every((cell, c) => info.roles[c] === 'code' || info.roles[c] === 'ignore' || cell.text.trim() === '');
+      if (empty) ctx.diag('warning', 'entry/empty', `Entry for ${code} gives neither a name nor a description`, line, codeAt, { code });
+      this.fallbacks.push(
+        empty
+          ? { line, endLine: line, reason: 'header', detail: `the code ${code}, in a row with no name or description (reported as entry/empty)` }
+          : { line, endLine: line, reason: 'header', detail: `the code ${code}, head of the row whose claims follow` },
+      );
       used.forEach((cell, c) => {
         const role = info.roles[c] ?? 'description';
         if (role === 'code' || role === 'ignore') return;

@@ -58,6 +58,7 @@ describe('html parser: tables', () => {
     expect(claims(r2).map((c) => c.split(' ')[0])).toEqual(['200']);
     expect(diags(r2)).toEqual(['4:9 warning entry/empty']);
     expect(r2.diagnostics[0]).toMatchObject({ code: '404', message: 'Entry for 404 gives neither a name nor a description' });
+    expect(skips(r2)).toContain('4-4 header: the code 404, in a row with no name or description (reported as entry/empty)');
   });
 
   it('reports the invalid code and the stray punctuation', () => {

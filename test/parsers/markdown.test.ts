@@ -57,6 +57,7 @@ describe('markdown parser: GFM tables', () => {
     expect(claims(r2).map((c) => c.split(' ')[0])).toEqual(['200', '200']);
     expect(diags(r2)).toEqual(['4:3 warning entry/empty']);
     expect(r2.diagnostics[0]).toMatchObject({ code: '404', message: 'Entry for 404 gives neither a name nor a description' });
+    expect(skips(r2)).toContain('4-4 header: the code 404, in a row with no name or description (reported as entry/empty)');
   });
 
   it('accounts for every non-blank line', () => {
