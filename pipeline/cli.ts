@@ -13,7 +13,7 @@ import { build, type BuildResult, type Chunks } from './build.ts';
 import { BuildError } from './errors.ts';
 import { loadPackageFiles, loadSources } from './load.ts';
 import type { Diagnostic } from './types.ts';
-import { PROJECT_ROOT } from './paths.ts';
+import { isWithin, PROJECT_ROOT } from './paths.ts';
 
 const USAGE = `Usage: npm run build-data -- [options]
 
@@ -183,11 +183,6 @@ function realLocation(p: string): { location: string; existing: string } {
   }
   const real = realpathSync(existing);
   return { location: path.join(real, ...rest), existing: real };
-}
-
-function isWithin(outer: string, inner: string): boolean {
-  const relative = path.relative(outer, inner);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 /**

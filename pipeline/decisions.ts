@@ -10,6 +10,7 @@ import { validator } from './schemas.ts';
 import type { Finding } from './reconcile/findings.ts';
 import { slotKey, type Override } from './reconcile/records.ts';
 import { editDistance } from './reconcile/rules/names.ts';
+import { parsePointer } from './text/json.ts';
 
 export interface Decision {
   id: string;
@@ -78,7 +79,7 @@ function firstProblem(errors: ErrorObject[], plain: Record<string, unknown>, pos
   const badIds = new Set<string>();
   const loose: ErrorObject[] = [];
   for (const e of errors) {
-    const segments = e.instancePath.split('/').slice(1).map(unescapePointer);
+    const segments = parsePointer(e.instancePath);
     const id = segments[0] ?? ('propertyName' in e.params ? String(e.params.propertyName) : undefined);
     if (id === undefined) {
       loose.push(e);
@@ -104,10 +105,6 @@ function firstProblem(errors: ErrorObject[], plain: Record<string, unknown>, pos
   return { id, message: `${[...new Set(described)].join('; ') || 'does not match schema/decisions.schema.json'}${more}` };
 }
 
-function unescapePointer(segment: string): string {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
 /** The real problem first: a decision that is not a mapping, a missing key, an unknown key, a wrong action. */
 function rank(e: ErrorObject): number {
   if (e.keyword === 'type' && e.instancePath.split('/').length === 2) return 0;
@@ -128,7 +125,7 @@ function show(value: unknown): string {
 }
 
 function describeDecisionError(e: ErrorObject, decision: unknown): string | undefined {
-  const path = e.instancePath.split('/').slice(2).map(unescapePointer);
+  const path = parsePointer(e.instancePath).slice(1);
   const field = path.join('/');
   let value: unknown = decision;
   for (const segment of path) value = value !== null && typeof value === 'object' && Object.hasOwn(value, segment) ? (value as Record<string, unknown>)[segment] : undefined;

@@ -10,7 +10,7 @@ import { BuildError } from './errors.ts';
 import { isReferenceFormat, parseManifestWithPositions } from './manifest.ts';
 import type { LoadedSource } from './build.ts';
 import type { Diagnostic } from './types.ts';
-import { PIPELINE_DIR } from './paths.ts';
+import { isWithin, PIPELINE_DIR } from './paths.ts';
 
 export type Decoded =
   | { ok: true; text: string; notes: string[] }
@@ -200,7 +200,7 @@ export function loadSources(sourcesDir: string): LoadResult {
         `Add the file to ${label}/ or remove the entry.`,
       );
     }
-    if (real !== root && !real.startsWith(root + path.sep)) {
+    if (!isWithin(root, real)) {
       fail(
         `Source \`${entry.id}\` lists \`${entry.file}\`, which is a link to \`${real}\`, outside the sources folder; refused`,
         `Copy the document itself into ${label}/ instead of linking to it.`,

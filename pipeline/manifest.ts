@@ -3,7 +3,7 @@ import path from 'node:path';
 import { BuildError } from './errors.ts';
 import { LineIndex } from './text/lines.ts';
 import { validator } from './schemas.ts';
-import { parsePointer, scanJson } from './text/json.ts';
+import { escapePointerSegment, parsePointer, scanJson } from './text/json.ts';
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { Format, SourceEntry } from './types.ts';
 
@@ -73,7 +73,7 @@ export function parseManifestWithPositions(text: string, file: string): ParsedMa
   };
   const locate = (index: number, ...field: string[]) => {
     const entry = `/sources/${index}`;
-    const exact = at([entry, ...field.map((f) => f.replace(/~/g, '~0').replace(/\//g, '~1'))].join('/'));
+    const exact = at([entry, ...field.map(escapePointerSegment)].join('/'));
     return exact.line === undefined ? at(entry) : exact;
   };
   const fail = (message: string, where: { line?: number; column?: number }, hint: string): never => {
@@ -84,7 +84,7 @@ export function parseManifestWithPositions(text: string, file: string): ParsedMa
   if (!validate(data)) {
     const errors = validate.errors ?? [];
     const first = errors[0];
-    const pointer = first ? `${first.instancePath}${first.keyword === 'additionalProperties' ? `/${String((first.params as { additionalProperty?: unknown }).additionalProperty).replace(/~/g, '~0').replace(/\//g, '~1')}` : ''}` : '';
+    const pointer = first ? `${first.instancePath}${first.keyword === 'additionalProperties' ? `/${escapePointerSegment(String((first.params as { additionalProperty?: unknown }).additionalProperty))}` : ''}` : '';
     fail(`Invalid manifest: ${describeManifestErrors(errors, data)}`, at(pointer), 'See schema/manifest.schema.json for the expected shape.');
   }
   const raw = (data as { sources: Array<Record<string, unknown>> }).sources;

@@ -19,3 +19,9 @@ function findRoot(start: string): string {
 export const PROJECT_ROOT = findRoot(path.dirname(fileURLToPath(import.meta.url)));
 export const PIPELINE_DIR = path.join(PROJECT_ROOT, 'pipeline');
 export const SCHEMA_DIR = path.join(PROJECT_ROOT, 'schema');
+
+/** Is `inner` the folder `outer` or somewhere below it? (Both absolute, resolved.) */
+export function isWithin(outer: string, inner: string): boolean {
+  const relative = path.relative(outer, inner);
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+}

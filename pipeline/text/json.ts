@@ -209,3 +209,8 @@ export function parsePointer(pointer: string): string[] {
     .split('/')
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
+
+/** One segment of a JSON pointer, escaped (RFC 6901): `b/c` → `b~1c`. */
+export function escapePointerSegment(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
